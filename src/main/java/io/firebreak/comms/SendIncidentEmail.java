@@ -1,0 +1,78 @@
+package io.firebreak.comms;
+
+import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.Incidents;
+import io.firebreak.platform.FirebreakProperties;
+import io.firebreak.platform.Var;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends an email rendered from a template ({@code <template>.subject/.text/.html.mustache}).
+ * Inputs (element template "Send incident email"): {@code template} and {@code recipients} =
+ * {@code distribution} (the list in {@code firebreak.mail.to}) or a Camunda group id
+ * ({@code leadership}, {@code legal}, …) whose members' addresses are used.
+ *
+ * <p>Used by {@code Task_SendInitialEmail} (incident-declaration), {@code Task_SendFollowUpEmail}
+ * (incident-communication), {@code Task_NotifyLeadership} (incident-escalation),
+ * {@code Task_RemindLegal} and {@code Task_SendClosingEmail} (incident).
+ */
+@Component("sendIncidentEmail")
+class SendIncidentEmail implements JavaDelegate {
+
+  static final Var<String> TEMPLATE = Var.string("template");
+  static final Var<String> RECIPIENTS = Var.string("recipients");
+  static final String DISTRIBUTION = "distribution";
+
+  private final MailPort mail;
+  private final MessageTemplates templates;
+  private final MessageModel model;
+  private final IncidentRepository incidents;
+  private final FirebreakProperties properties;
+
+  SendIncidentEmail(MailPort mail, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
+      FirebreakProperties properties) {
+    this.mail = mail;
+    this.templates = templates;
+    this.model = model;
+    this.incidents = incidents;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = Incidents.keyOf(execution);
+    String template = TEMPLATE.require(execution);
+    String recipients = RECIPIENTS.getOr(execution, DISTRIBUTION).strip();
+    List<String> to = DISTRIBUTION.equals(recipients)
+        ? properties.mail().to().stream().map(String::strip).filter(s -> !s.isEmpty()).toList()
+        : groupAddresses(execution.getProcessEngineServices().getIdentityService(), recipients);
+    Map<String, Object> data = model.of(execution);
+    if (to.isEmpty()) {
+      incidents.addTimeline(key, "SKIPPED", "email", "No recipients for '" + template + "' email ("
+          + (DISTRIBUTION.equals(recipients) ? "set FIREBREAK_MAIL_TO" : "no member of group " + recipients + " has an email address") + ")");
+      return;
+    }
+    mail.send(key, new MailPort.Mail(to,
+        templates.render(template, Format.SUBJECT, data),
+        templates.render(template, Format.TEXT, data),
+        templates.render(template, Format.HTML, data)));
+  }
+
+  private static List<String> groupAddresses(IdentityService identity, String groupId) {
+    List<String> addresses = new ArrayList<>();
+    for (User user : identity.createUserQuery().memberOfGroup(groupId).list()) {
+      if (user.getEmail() != null && !user.getEmail().isBlank()) {
+        addresses.add(user.getEmail());
+      }
+    }
+    return addresses;
+  }
+}

@@ -1,0 +1,35 @@
+package io.firebreak.incident;
+
+import io.firebreak.incident.Incident.Phase;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves an incident to a phase. The models say when, through execution listeners such as
+ * {@code ${incidentPhases.enter(execution, 'MITIGATED')}}; this bean only records it.
+ *
+ * <p>Used in {@code incident.bpmn}, {@code incident-triage.bpmn} and {@code incident-remediation.bpmn}.
+ */
+@Component("incidentPhases")
+public class IncidentPhases {
+
+  private final IncidentRepository incidents;
+
+  IncidentPhases(IncidentRepository incidents) {
+    this.incidents = incidents;
+  }
+
+  public void enter(DelegateExecution execution, String phaseName) {
+    Phase phase;
+    try {
+      phase = Phase.valueOf(phaseName.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown incident phase '" + phaseName + "'; one of "
+          + java.util.Arrays.toString(Phase.values()), e);
+    }
+    String key = Incidents.keyOf(execution);
+    incidents.updatePhase(key, phase);
+    incidents.addTimeline(key, "PHASE", "firebreak", "Phase: " + phase.label());
+  }
+}

@@ -1,0 +1,48 @@
+package io.firebreak.incident;
+
+/** The incident lifecycle: {@code processes/incident.bpmn}. */
+public final class IncidentProcess {
+
+  public static final String KEY = "incident";
+
+  /** Message that starts an incident from code (API, alerts, Slack). */
+  public static final String MSG_INCIDENT_DECLARED = "IncidentDeclared";
+  /** Message that changes the severity of a running incident at any point. */
+  public static final String MSG_SEVERITY_CHANGED = "SeverityChanged";
+
+  public static final class Elements {
+    public static final String START_REPORTED = "StartEvent_IncidentReported";
+    public static final String START_DECLARED = "StartEvent_IncidentDeclared";
+    public static final String REGISTER_INCIDENT = "Task_RegisterIncident";
+    public static final String DECLARE_INCIDENT = "CallActivity_DeclareIncident";
+    public static final String FULL_RESPONSE_NEEDED = "Gateway_FullResponseNeeded";
+    public static final String HANDLE_MINOR_INCIDENT = "Task_HandleMinorIncident";
+    public static final String RESPOND_TO_INCIDENT = "SubProcess_RespondToIncident";
+    public static final String TRIAGE_INCIDENT = "CallActivity_TriageIncident";
+    public static final String REMEDIATE_INCIDENT = "CallActivity_RemediateIncident";
+    public static final String ESCALATE_INCIDENT = "CallActivity_EscalateIncident";
+    public static final String STATUS_UPDATE_DUE = "Timer_StatusUpdateDue";
+    public static final String POST_STATUS_UPDATE = "Task_PostStatusUpdate";
+    public static final String PUBLISH_STATUS_UPDATE = "CallActivity_PublishStatusUpdate";
+    public static final String PUBLISH_CUSTOMER_STATEMENT = "Task_PublishCustomerStatement";
+    public static final String COMMUNICATE_CUSTOMER_STATEMENT = "CallActivity_CommunicateCustomerStatement";
+    public static final String INCIDENT_RESOLVED = "EndEvent_IncidentResolved";
+    public static final String ANNOUNCE_RESOLUTION = "CallActivity_AnnounceResolution";
+    public static final String CONDUCT_POSTMORTEM = "CallActivity_ConductPostmortem";
+    public static final String NOTIFY_REGULATOR = "Task_NotifyRegulator";
+    public static final String REGULATOR_REMINDER_DUE = "Timer_RegulatorReminderDue";
+    public static final String REMIND_LEGAL = "Task_RemindLegal";
+    public static final String ARCHIVE_CHANNEL = "Task_ArchiveChannel";
+    public static final String SEND_CLOSING_EMAIL = "Task_SendClosingEmail";
+    public static final String CLOSE_INCIDENT = "Task_CloseIncident";
+    public static final String INCIDENT_CLOSED = "EndEvent_IncidentClosed";
+    public static final String SEVERITY_CHANGED = "StartEvent_SeverityChanged";
+    public static final String RECORD_SEVERITY_CHANGE = "Task_RecordSeverityChange";
+    public static final String REASSESS_RESPONSE_PLAN = "Task_ReassessResponsePlan";
+    public static final String ANNOUNCE_SEVERITY_CHANGE = "CallActivity_AnnounceSeverityChange";
+
+    private Elements() {}
+  }
+
+  private IncidentProcess() {}
+}

@@ -1,0 +1,55 @@
+package io.firebreak.incident;
+
+import static io.firebreak.incident.IncidentVariables.COMMS_LEAD;
+import static io.firebreak.incident.IncidentVariables.CUSTOMER_IMPACT;
+import static io.firebreak.incident.IncidentVariables.CUSTOMER_LIAISON;
+import static io.firebreak.incident.IncidentVariables.INCIDENT_COMMANDER;
+import static io.firebreak.incident.IncidentVariables.INCIDENT_TYPE;
+import static io.firebreak.incident.IncidentVariables.SCRIBE;
+
+import io.firebreak.incident.Incident.Roles;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what the incident commander confirmed in triage: type, customer impact and roles.
+ *
+ * <p>Used by {@code Task_RecordTriage} in {@code incident-triage.bpmn}.
+ */
+@Component("recordTriage")
+class RecordTriage implements JavaDelegate {
+
+  private final IncidentRepository incidents;
+
+  RecordTriage(IncidentRepository incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = Incidents.keyOf(execution);
+    String type = INCIDENT_TYPE.getOr(execution, "other").trim().toLowerCase(Locale.ROOT);
+    if (!IncidentDeclaration.TYPES.contains(type)) {
+      throw new IllegalArgumentException("incidentType '" + type + "' is not one of " + IncidentDeclaration.TYPES);
+    }
+    INCIDENT_TYPE.set(execution, type);
+    boolean impact = Boolean.TRUE.equals(CUSTOMER_IMPACT.get(execution));
+    Roles roles = new Roles(blankToNull(INCIDENT_COMMANDER.get(execution)), blankToNull(COMMS_LEAD.get(execution)),
+        blankToNull(SCRIBE.get(execution)), blankToNull(CUSTOMER_LIAISON.get(execution)));
+    incidents.updateTriage(key, type, impact, roles);
+    incidents.addTimeline(key, "TRIAGED", roles.incidentCommander(), String.format(
+        "Triaged: %s, customers %s; IC %s, comms lead %s, scribe %s, customer liaison %s", type,
+        impact ? "affected" : "not affected", orNobody(roles.incidentCommander()), orNobody(roles.commsLead()),
+        orNobody(roles.scribe()), orNobody(roles.customerLiaison())));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String orNobody(String s) {
+    return s == null ? "unassigned" : s;
+  }
+}

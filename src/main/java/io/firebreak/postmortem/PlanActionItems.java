@@ -1,0 +1,69 @@
+package io.firebreak.postmortem;
+
+import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.Incidents;
+import io.firebreak.platform.FirebreakProperties;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Splits the reviewed postmortem's action items by the horizon: those due within it go to the
+ * model as {@code actionItemsDueSoon} (JSON) to become tasks; the rest are kept for planning.
+ * Every item is stored in {@code fb_action_item} either way.
+ *
+ * <p>Used by {@code Task_PlanActionItems} in {@code incident-postmortem.bpmn}.
+ */
+@Component("planActionItems")
+class PlanActionItems implements JavaDelegate {
+
+  private final JdbcTemplate jdbc;
+  private final IncidentRepository incidents;
+  private final FirebreakProperties properties;
+
+  PlanActionItems(JdbcTemplate jdbc, IncidentRepository incidents, FirebreakProperties properties) {
+    this.jdbc = jdbc;
+    this.incidents = incidents;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = Incidents.keyOf(execution);
+    List<ActionItem> items = ActionItems.parse(PostmortemProcess.ACTION_ITEMS.get(execution));
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    LocalDate horizon = ActionItems.horizonEnd(today, properties.postmortem().actionItemHorizonWorkingDays());
+    SpinJsonNode dueSoon = Spin.JSON("[]");
+    List<String> planning = new ArrayList<>();
+    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    for (ActionItem item : items) {
+      boolean soon = !item.due().isAfter(horizon);
+      jdbc.update("INSERT INTO fb_action_item (incident_key, title, owner, due_date, horizon, created_at) VALUES (?,?,?,?,?,?)",
+          key, item.title(), item.owner(), Date.valueOf(item.due()), soon ? "now" : "planning", now);
+      if (soon) {
+        dueSoon.append(Spin.JSON("{}")
+            .prop("title", item.title())
+            .prop("owner", item.owner())
+            .prop("due", item.due() + "T17:00:00"));
+      } else {
+        planning.add(item.title() + " (" + item.owner() + ", " + item.due() + ")");
+      }
+    }
+    execution.setVariable(PostmortemProcess.ACTION_ITEMS_DUE_SOON, SpinValues.jsonValue(dueSoon.toString()).create());
+    PostmortemProcess.ACTION_ITEMS_DUE_SOON_COUNT.set(execution, dueSoon.elements().size());
+    incidents.addTimeline(key, "ACTION_ITEMS", "firebreak", String.format(
+        "Postmortem reviewed: %d action item(s) due by %s assigned as tasks, %d for planning%s",
+        dueSoon.elements().size(), horizon, planning.size(), planning.isEmpty() ? "" : ": " + String.join("; ", planning)));
+  }
+}

@@ -1,0 +1,202 @@
+package io.firebreak.security;
+
+import static io.firebreak.security.FirebreakGroups.ADMINS;
+import static io.firebreak.security.FirebreakGroups.COMMUNICATIONS;
+import static io.firebreak.security.FirebreakGroups.INCIDENT_COMMANDERS;
+import static io.firebreak.security.FirebreakGroups.LEADERSHIP;
+import static io.firebreak.security.FirebreakGroups.LEGAL;
+import static io.firebreak.security.FirebreakGroups.RESPONDERS;
+
+import io.firebreak.incident.IncidentProcess;
+import io.firebreak.platform.FirebreakProperties;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, on every start and idempotently, what Firebreak needs in Camunda's identity store: the
+ * groups the processes assign work to, the {@code admin} user, the authorizations that let each
+ * group do its part (support may start incidents; responders work their tasks; leadership follows
+ * incidents in Cockpit), and shared Tasklist filters.
+ */
+@Component
+class IdentitySetup implements SmartInitializingSingleton {
+
+  static final String ADMIN = "admin";
+  private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+  private static final List<String> FOLLOWERS = List.of(RESPONDERS, INCIDENT_COMMANDERS, COMMUNICATIONS, LEADERSHIP, LEGAL);
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final FirebreakProperties properties;
+
+  IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, FirebreakProperties properties) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.properties = properties;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    groups();
+    admin();
+    grants();
+    tasklistFilters();
+  }
+
+  private void groups() {
+    if (identity.createGroupQuery().groupId(ADMINS).count() == 0) {
+      Group admins = identity.newGroup(ADMINS);
+      admins.setName("Camunda administrators");
+      admins.setType(Groups.GROUP_TYPE_SYSTEM);
+      identity.saveGroup(admins);
+    }
+    FirebreakGroups.ALL.forEach((id, name) -> {
+      if (identity.createGroupQuery().groupId(id).count() == 0) {
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType(Groups.GROUP_TYPE_WORKFLOW);
+        identity.saveGroup(group);
+      }
+    });
+  }
+
+  private void admin() {
+    String configured = properties.admin().password();
+    User admin = identity.createUserQuery().userId(ADMIN).singleResult();
+    if (admin == null) {
+      admin = identity.newUser(ADMIN);
+      admin.setFirstName("Firebreak");
+      admin.setLastName("Administrator");
+      boolean generated = configured == null || configured.isBlank();
+      admin.setPassword(generated ? generatePassword() : configured);
+      identity.saveUser(admin);
+      if (generated) {
+        // Logged exactly once: on the start that creates the user.
+        log.warn("Created user 'admin' with generated password: {}  (set FIREBREAK_ADMIN_PASSWORD to choose one)",
+            admin.getPassword());
+      }
+    } else if (configured != null && !configured.isBlank() && !identity.checkPassword(ADMIN, configured)) {
+      admin.setPassword(configured);
+      identity.saveUser(admin);
+      log.info("Password of user 'admin' set from FIREBREAK_ADMIN_PASSWORD");
+    }
+    // The admin can play every role, so a fresh installation can run a whole incident alone.
+    for (String group : concat(List.of(ADMINS), FirebreakGroups.ALL.keySet().stream().toList())) {
+      if (identity.createUserQuery().userId(ADMIN).memberOfGroup(group).count() == 0) {
+        identity.createMembership(ADMIN, group);
+      }
+    }
+  }
+
+  private void grants() {
+    for (Resources resource : Resources.values()) {
+      grant(ADMINS, resource, "*", Permissions.ALL);
+    }
+    for (String group : FirebreakGroups.ALL.keySet()) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      grant(group, Resources.FILTER, "*", Permissions.READ);
+      grant(group, Resources.USER, "*", Permissions.READ);
+      grant(group, Resources.GROUP, "*", Permissions.READ);
+    }
+    for (String group : FOLLOWERS) {
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+          Permissions.READ_HISTORY, Permissions.READ_TASK);
+      grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      grant(group, Resources.TASK, "*", Permissions.READ);
+    }
+    for (String group : List.of(INCIDENT_COMMANDERS, LEADERSHIP)) {
+      grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+      grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+    }
+    // Incident commanders hand tasks to people.
+    grant(INCIDENT_COMMANDERS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    if (existing == null) {
+      auth.setGroupId(group);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean missing = Arrays.stream(permissions).anyMatch(p -> !auth.isPermissionGranted(p));
+    if (existing == null || missing) {
+      for (Permission p : permissions) {
+        auth.addPermission(p);
+      }
+      authorizations.saveAuthorization(auth);
+    }
+  }
+
+  private void tasklistFilters() {
+    filter("My tasks", -10, "Tasks assigned to me",
+        q -> q.taskAssigneeExpression("${currentUser()}"));
+    filter("My groups' tasks", -5, "Tasks for any of my groups, claimed or not",
+        q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    filter("All incident tasks", 0, "Every open task of every incident",
+        q -> q.processInstanceBusinessKeyLike("INC-%"));
+  }
+
+  private void filter(String name, int priority, String description, java.util.function.UnaryOperator<TaskQuery> query) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filters.newTaskFilter(name)
+        .setOwner(ADMIN)
+        .setQuery(query.apply(tasks.createTaskQuery()))
+        .setProperties(Map.of(
+            "priority", priority,
+            "description", description,
+            "refresh", true,
+            "variables", List.of(
+                Map.of("name", "incidentKey", "label", "Incident"),
+                Map.of("name", "severity", "label", "Severity"),
+                Map.of("name", "title", "label", "Title"))));
+    filters.saveFilter(filter);
+  }
+
+  private static String generatePassword() {
+    String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    SecureRandom random = new SecureRandom();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}

@@ -1,0 +1,16 @@
+package io.firebreak.statuspage;
+
+import io.firebreak.incident.IncidentRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class StatusPageConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean(StatusPagePort.class)
+  StatusPagePort notConfiguredStatusPage(IncidentRepository incidents) {
+    return new NotConfiguredStatusPage(incidents);
+  }
+}
