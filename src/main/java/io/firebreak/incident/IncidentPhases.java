@@ -21,6 +21,11 @@ public class IncidentPhases {
   }
 
   public void enter(DelegateExecution execution, String phaseName) {
+    enter(execution, phaseName, null);
+  }
+
+  /** Enters a phase and keeps what people wrote about it (findings, mitigation, resolution) on the timeline. */
+  public void enter(DelegateExecution execution, String phaseName, Object detail) {
     Phase phase;
     try {
       phase = Phase.valueOf(phaseName.trim().toUpperCase(Locale.ROOT));
@@ -30,6 +35,7 @@ public class IncidentPhases {
     }
     String key = Incidents.keyOf(execution);
     incidents.updatePhase(key, phase);
-    incidents.addTimeline(key, "PHASE", "firebreak", "Phase: " + phase.label());
+    String text = detail == null || detail.toString().isBlank() ? "" : ": " + detail.toString().strip();
+    incidents.addTimeline(key, "PHASE", "firebreak", "Phase: " + phase.label() + text);
   }
 }

@@ -38,6 +38,7 @@ public class ModelDeployer implements SmartInitializingSingleton {
   private final RepositoryService repository;
   private final PathMatchingResourcePatternResolver resolver;
 
+  @org.springframework.beans.factory.annotation.Autowired
   ModelDeployer(RepositoryService repository) {
     this(repository, new PathMatchingResourcePatternResolver());
   }
