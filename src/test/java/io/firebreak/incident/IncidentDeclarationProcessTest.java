@@ -1,0 +1,122 @@
+package io.firebreak.incident;
+
+import static io.firebreak.incident.DeclarationProcess.Elements.ANNOUNCE_INCIDENT;
+import static io.firebreak.incident.DeclarationProcess.Elements.CLASSIFY_SEVERITY;
+import static io.firebreak.incident.DeclarationProcess.Elements.FULL_RESPONSE_STARTED;
+import static io.firebreak.incident.DeclarationProcess.Elements.LIGHT_RESPONSE_CHOSEN;
+import static io.firebreak.incident.DeclarationProcess.Elements.OPEN_INCIDENT_CHANNEL;
+import static io.firebreak.incident.DeclarationProcess.Elements.PAGE_ON_CALL;
+import static io.firebreak.incident.DeclarationProcess.Elements.SEND_INITIAL_EMAIL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.firebreak.ProcessTest;
+import io.firebreak.comms.MailPort.Mail;
+import io.firebreak.comms.RecordingChat.Call;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+class IncidentDeclarationProcessTest extends ProcessTest {
+
+  private ProcessInstance declare(String title, String type, String proposedSeverity, boolean customerImpact) {
+    String key = TestIncidents.register(incidents, title, type, customerImpact);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(IncidentVariables.TITLE.name(), title);
+    vars.put(IncidentVariables.INCIDENT_TYPE.name(), type);
+    vars.put(IncidentVariables.PROPOSED_SEVERITY.name(), proposedSeverity);
+    vars.put(IncidentVariables.CUSTOMER_IMPACT.name(), customerImpact);
+    vars.put(IncidentVariables.ALERT_SEVERITY.name(), null);
+    return engine.getRuntimeService().startProcessInstanceByKey(DeclarationProcess.KEY, key, vars);
+  }
+
+  @Test
+  void fullResponseOpensChannelAnnouncesEmailsAndPages() {
+    ProcessInstance pi = declare("Checkout <fails> & more", "outage", "SEV1", true);
+    String key = pi.getBusinessKey();
+
+    assertThat(pi).isWaitingAt(OPEN_INCIDENT_CHANNEL).variables()
+        .containsEntry("severity", "SEV1")
+        .containsEntry("fullResponse", true)
+        .containsEntry("updateIntervalMinutes", 15)
+        .containsEntry("ackTimeoutMinutes", 5)
+        .containsEntry("escalationChain", "on-call,incident-commanders,leadership");
+    runDueJobs(key);
+
+    assertThat(pi).hasPassedInOrder(CLASSIFY_SEVERITY, OPEN_INCIDENT_CHANNEL, ANNOUNCE_INCIDENT, SEND_INITIAL_EMAIL,
+        PAGE_ON_CALL, FULL_RESPONSE_STARTED).isEnded();
+    String channel = key.toLowerCase() + "-checkout-fails-more";
+    assertThat(chat.calls).extracting(Call::action, Call::channel)
+        .containsExactly(tuple("open", channel), tuple("post", "incidents"));
+    // User text is escaped for Slack mrkdwn and links the incident channel.
+    assertThat(chat.posts("incidents").get(0).detail())
+        .contains("Checkout &lt;fails&gt; &amp; more").contains("#" + channel).doesNotContain("<fails>");
+
+    assertThat(mail.to(key)).hasSize(1);
+    Mail initial = mail.to(key).get(0);
+    assertThat(initial.to()).containsExactly("incidents@example.com");
+    assertThat(initial.subject()).startsWith("[" + key + "][SEV1]");
+    // The six facts: what, severity, progress, who manages, where, who else.
+    assertThat(initial.text()).contains("What:", "Checkout <fails> & more", "Severity:    SEV1", "Progress:    declared",
+        "Managed by:", "Coordinate:  Slack #" + channel, "Involved:    Reporter: support.sam");
+    assertThat(initial.html()).contains("Checkout &lt;fails&gt; &amp; more").doesNotContain("<fails>");
+
+    assertThat(paging.targets(key)).containsExactly("responders");
+    assertThat(incidents.find(key).orElseThrow().channelName()).isEqualTo(channel);
+    assertThat(timelineKinds(key)).contains("CLASSIFIED", "PAGED");
+  }
+
+  @Test
+  void minorIncidentTakesTheLightPathWithoutChannelOrPage() {
+    ProcessInstance pi = declare("Typo on the pricing page", "other", "SEV4", false);
+    String key = pi.getBusinessKey();
+
+    assertThat(pi).hasPassed(LIGHT_RESPONSE_CHOSEN).isEnded();
+    assertThat(chat.calls).isEmpty();
+    assertThat(mail.to(key)).isEmpty();
+    assertThat(paging.targets(key)).isEmpty();
+    assertThat(incidents.find(key).orElseThrow().fullResponse()).isFalse();
+  }
+
+  @Test
+  void securityIncidentGetsAPrivateChannelAndKeepsDetailsOutOfBroadEmail() {
+    ProcessInstance pi = declare("Leaked API keys", "security", "unknown", true);
+    String key = pi.getBusinessKey();
+    runDueJobs(key);
+
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("severity").singleResult().getValue()).isEqualTo("SEV1");
+    assertThat(chat.calls.get(0).action()).isEqualTo("open-private");
+    assertThat(mail.to(key).get(0).text()).doesNotContain("a description");
+  }
+
+  @Test
+  void failedSlackCallIsRetriedLaterAndPostsOnce() {
+    chat.failNext(1);
+    ProcessInstance pi = declare("Login slow", "degradation", "SEV2", false);
+    String key = pi.getBusinessKey();
+
+    runDueJobsIgnoringFailures(key);
+    Job failed = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(failed.getExceptionMessage()).contains("scripted failure");
+    assertThat(failed.getRetries()).isEqualTo(7);
+    assertThat(chat.calls).isEmpty();
+
+    advance(Duration.ofSeconds(31));
+    runDueJobs(key);
+    assertThat(pi).isEnded();
+    assertThat(chat.calls).extracting(Call::action).containsExactly("open", "post");
+  }
+
+  private void runDueJobsIgnoringFailures(String key) {
+    try {
+      runDueJobs(key);
+    } catch (RuntimeException expected) {
+      // the scripted failure; the job keeps its remaining retries
+    }
+  }
+}
