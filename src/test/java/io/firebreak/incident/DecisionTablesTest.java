@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +64,7 @@ class DecisionTablesTest {
     assertThat(severity(proposed, type, impact, alert)).isEqualTo(expected);
   }
 
-  private static DmnDecisionResultEntries plan(String severity, String type) {
+  private static DmnDecisionRuleResult plan(String severity, String type) {
     return dmn.evaluateDecisionTable(plan, Map.of("severity", severity, "incidentType", type)).getSingleResult();
   }
 
@@ -82,7 +82,7 @@ class DecisionTablesTest {
   })
   void responsePlan(String sev, String type, boolean full, int update, int ack, int escalation, boolean postmortem,
       boolean statusPage, boolean privateChannel, int regulator, String chain) {
-    DmnDecisionResultEntries p = plan(sev, type);
+    DmnDecisionRuleResult p = plan(sev, type);
     assertThat((Boolean) p.get("fullResponse")).isEqualTo(full);
     assertThat(((Number) p.get("updateIntervalMinutes")).intValue()).isEqualTo(update);
     assertThat(((Number) p.get("ackTimeoutMinutes")).intValue()).isEqualTo(ack);
