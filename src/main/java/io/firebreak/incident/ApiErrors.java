@@ -25,7 +25,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Every API error as {@code {"error": "...", "detail": "..."}} with a 4xx status; never a 500 for
  * anything a client sent. Unexpected failures are a 500 with no internals in the body.
  */
-@RestControllerAdvice(basePackages = "io.firebreak")
+@RestControllerAdvice
 class ApiErrors {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
