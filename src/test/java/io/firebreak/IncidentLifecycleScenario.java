@@ -1,0 +1,119 @@
+package io.firebreak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Boots Firebreak on a real port with its job executor and drives an incident from
+ * {@code POST /api/incidents} to "Incident closed" through the HTTP API only: Firebreak's API for
+ * declaring and reading, the Camunda REST API for the user tasks, as Tasklist would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=true")
+abstract class IncidentLifecycleScenario {
+
+  @LocalServerPort int port;
+  Http admin;
+
+  @BeforeEach
+  void client() {
+    admin = new Http(port, "admin", "test-admin");
+  }
+
+  @Test
+  void anIncidentRunsFromTheApiToIncidentClosed() throws Exception {
+    Http.Response declared = admin.postJson("/api/incidents", Map.of(
+        "title", "Checkout returns 500 for EU customers",
+        "description", "Since 14:02, 30% of EU checkouts fail",
+        "service", "checkout",
+        "type", "outage",
+        "proposedSeverity", "SEV2",
+        "customerImpact", true));
+    assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+    String key = declared.json().get("key").asText();
+    assertThat(key).matches("INC-\\d+");
+    assertThat(declared.headers().firstValue("Location")).hasValue("/api/incidents/" + key);
+    assertThat(declared.json().get("severity").asText()).isEqualTo("SEV2");
+    assertThat(declared.json().get("fullResponse").asBoolean()).isTrue();
+
+    completeTask(key, "Task_AcknowledgePage", Map.of());
+    completeTask(key, "Task_TriageIncident", Map.of(
+        "confirmedSeverity", "SEV2", "incidentType", "outage", "customerImpact", true,
+        "commsLead", "admin", "scribe", "admin", "customerLiaison", "admin"));
+    completeTask(key, "Task_PublishCustomerStatement", Map.of("customerStatement", "Some EU payments fail; we are on it."));
+    completeTask(key, "Task_InvestigateIncident", Map.of("findings", "Bad config push to the EU gateway",
+        "thirdPartyInvolved", false));
+    completeTask(key, "Task_MitigateImpact", Map.of("mitigationSummary", "Rolled back the config"));
+    completeTask(key, "Task_ResolveIncident", Map.of("resolutionSummary", "Config rolled back, error rate normal"));
+    completeTask(key, "Task_ChoosePostmortemAuthor", Map.of("postmortemAuthor", "admin"));
+    completeTask(key, "Task_WritePostmortem", Map.of("cause", "The config pipeline allowed an unvalidated push",
+        "impact", "30% of EU checkouts failed for 40 minutes", "stepsTaken", "Detected by SLO alert; rolled back",
+        "prevention", "Validate gateway config before push", "actionItems", ""));
+    completeTask(key, "Task_ReviewPostmortem", Map.of("postmortemApproved", true, "reviewComments", "Clear"));
+
+    JsonNode incident = awaitIncident(key, i -> "closed".equals(i.get("state").asText()));
+    assertThat(incident.get("phase").asText()).isEqualTo("closed");
+    assertThat(incident.get("roles").get("incidentCommander").asText()).isEqualTo("admin");
+    assertThat(incident.get("resolvedAt").isNull()).isFalse();
+    assertThat(incident.get("openTasks")).isEmpty();
+    List<String> kinds = new ArrayList<>();
+    incident.get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
+    assertThat(kinds).startsWith("DECLARED", "CLASSIFIED")
+        .contains("PAGED", "ACKNOWLEDGED", "TRIAGED", "PHASE", "ACTION_ITEMS")
+        .endsWith("PHASE");
+    // Nothing was sent for real: the timeline says so instead of pretending.
+    assertThat(incident.get("timeline").toString()).contains("Slack not configured");
+
+    Http.Response history = admin.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + key
+        + "&processDefinitionKey=incident");
+    assertThat(history.json().get(0).get("state").asText()).isEqualTo("COMPLETED");
+    Http.Response ended = admin.get("/engine-rest/history/activity-instance?processInstanceId="
+        + history.json().get(0).get("id").asText() + "&activityId=EndEvent_IncidentClosed");
+    assertThat(ended.json()).hasSize(1);
+  }
+
+  private void completeTask(String key, String taskDefinitionKey, Map<String, Object> variables) throws Exception {
+    String id = awaitTask(key, taskDefinitionKey);
+    Map<String, Object> vars = new java.util.HashMap<>();
+    variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+    Http.Response done = admin.postJson("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
+    assertThat(done.status()).as("completing %s: %s", taskDefinitionKey, done.body()).isEqualTo(204);
+  }
+
+  private String awaitTask(String key, String taskDefinitionKey) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode tasks = admin.get("/engine-rest/task?processInstanceBusinessKey=" + key
+          + "&taskDefinitionKey=" + taskDefinitionKey).json();
+      if (tasks.size() == 1) {
+        return tasks.get(0).get("id").asText();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no " + taskDefinitionKey + " task for " + key + " within 30 s; open: "
+        + admin.get("/api/incidents/" + key).json().get("openTasks"));
+  }
+
+  private JsonNode awaitIncident(String key, java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    JsonNode incident = null;
+    while (Instant.now().isBefore(deadline)) {
+      incident = admin.get("/api/incidents/" + key).json();
+      if (condition.test(incident)) {
+        return incident;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("incident " + key + " did not reach the expected state: " + incident);
+  }
+}

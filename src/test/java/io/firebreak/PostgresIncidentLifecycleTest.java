@@ -1,0 +1,17 @@
+package io.firebreak;
+
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The incident lifecycle over HTTP against PostgreSQL (profile {@code postgres}), in a database of its own. */
+@ActiveProfiles({"test", "postgres"})
+class PostgresIncidentLifecycleTest extends IncidentLifecycleScenario {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    String url = PostgresTestDatabase.create();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+  }
+}
