@@ -29,6 +29,10 @@ public final class EscalationProcess {
     public static final String RESOLUTION_OVERDUE = "Timer_ResolutionOverdue";
     public static final String NOTIFY_LEADERSHIP = "Task_NotifyLeadership";
     public static final String REVIEW_ESCALATED_INCIDENT = "Task_ReviewEscalatedIncident";
+    public static final String ACKNOWLEDGEMENT_RECORDED = "EndEvent_PageAcknowledged";
+    public static final String LEVELS_EXHAUSTED = "EndEvent_LevelsExhausted";
+    public static final String LEADERSHIP_INFORMED = "EndEvent_LeadershipInformed";
+    public static final String NO_LEADERSHIP_ESCALATION = "EndEvent_NoLeadershipEscalation";
 
     private Elements() {}
   }
