@@ -11,13 +11,14 @@ import org.springframework.stereotype.Component;
 /**
  * Reads action items as the postmortem form takes them, one per line:
  * {@code title | owner | YYYY-MM-DD}. The write task's complete listener
- * {@code ${actionItems.validate(task)}} refuses a malformed list, so the author fixes it while
- * still in the form.
+ * {@code ${actionItemValidator.validate(task)}} refuses a malformed list, so the author fixes it while
+ * still in the form. The bean is not called {@code actionItems}: the engine resolves process
+ * variables before beans, so the form's {@code actionItems} variable would hide it.
  *
  * <p>Used by {@code Task_WritePostmortem} in {@code incident-postmortem.bpmn} and by
  * {@link PlanActionItems}.
  */
-@Component("actionItems")
+@Component("actionItemValidator")
 public class ActionItems {
 
   public void validate(DelegateTask task) {
