@@ -1,5 +1,7 @@
 package io.firebreak.incident;
 
+import io.firebreak.platform.Var;
+
 /** The incident lifecycle: {@code processes/incident.bpmn}. */
 public final class IncidentProcess {
 
@@ -9,6 +11,12 @@ public final class IncidentProcess {
   public static final String MSG_INCIDENT_DECLARED = "IncidentDeclared";
   /** Message that changes the severity of a running incident at any point. */
   public static final String MSG_SEVERITY_CHANGED = "SeverityChanged";
+
+  /** The customer statement as the customer liaison wrote it (form publish-customer-statement). */
+  public static final Var<String> CUSTOMER_STATEMENT = Var.string("customerStatement");
+  /** Reference of the regulator notification (form notify-regulator). */
+  public static final Var<String> REGULATOR_REFERENCE = Var.string("regulatorReference");
+  public static final Var<String> REGULATOR_NOTES = Var.string("regulatorNotes");
 
   public static final class Elements {
     public static final String START_REPORTED = "StartEvent_IncidentReported";
@@ -26,12 +34,18 @@ public final class IncidentProcess {
     public static final String PUBLISH_STATUS_UPDATE = "CallActivity_PublishStatusUpdate";
     public static final String PUBLISH_CUSTOMER_STATEMENT = "Task_PublishCustomerStatement";
     public static final String COMMUNICATE_CUSTOMER_STATEMENT = "CallActivity_CommunicateCustomerStatement";
+    public static final String CUSTOMER_STATEMENT_PUBLISHED = "EndEvent_CustomerStatementPublished";
+    public static final String NO_CUSTOMER_STATEMENT = "EndEvent_NoCustomerStatement";
+    public static final String ESCALATION_FINISHED = "EndEvent_EscalationFinished";
     public static final String INCIDENT_RESOLVED = "EndEvent_IncidentResolved";
     public static final String ANNOUNCE_RESOLUTION = "CallActivity_AnnounceResolution";
+    public static final String POSTMORTEM_REQUIRED = "Gateway_PostmortemRequired";
     public static final String CONDUCT_POSTMORTEM = "CallActivity_ConductPostmortem";
+    public static final String RESPONSE_COMPLETE = "Gateway_ResponseComplete";
     public static final String NOTIFY_REGULATOR = "Task_NotifyRegulator";
     public static final String REGULATOR_REMINDER_DUE = "Timer_RegulatorReminderDue";
     public static final String REMIND_LEGAL = "Task_RemindLegal";
+    public static final String LEGAL_REMINDED = "EndEvent_LegalReminded";
     public static final String ARCHIVE_CHANNEL = "Task_ArchiveChannel";
     public static final String SEND_CLOSING_EMAIL = "Task_SendClosingEmail";
     public static final String CLOSE_INCIDENT = "Task_CloseIncident";
@@ -40,6 +54,7 @@ public final class IncidentProcess {
     public static final String RECORD_SEVERITY_CHANGE = "Task_RecordSeverityChange";
     public static final String REASSESS_RESPONSE_PLAN = "Task_ReassessResponsePlan";
     public static final String ANNOUNCE_SEVERITY_CHANGE = "CallActivity_AnnounceSeverityChange";
+    public static final String SEVERITY_CHANGE_ANNOUNCED = "EndEvent_SeverityChangeAnnounced";
 
     private Elements() {}
   }

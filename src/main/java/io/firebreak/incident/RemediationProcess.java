@@ -25,6 +25,7 @@ public final class RemediationProcess {
     public static final String INCIDENT_RESOLVED = "EndEvent_IncidentResolved";
     public static final String ALERT_RESOLVED = "StartEvent_AlertResolved";
     public static final String SUGGEST_RESOLUTION = "Task_SuggestResolution";
+    public static final String RESOLUTION_SUGGESTED = "EndEvent_ResolutionSuggested";
 
     private Elements() {}
   }

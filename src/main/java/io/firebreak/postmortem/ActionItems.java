@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Reads action items as the postmortem form takes them, one per line:
  * {@code title | owner | YYYY-MM-DD}. The write task's complete listener
  * {@code ${actionItemValidator.validate(task)}} refuses a malformed list, so the author fixes it while
- * still in the form.
+ * still in the form. The bean is not called {@code actionItems}: the engine resolves process
+ * variables before beans, so the form's {@code actionItems} variable would hide it.
  *
  * <p>Used by {@code Task_WritePostmortem} in {@code incident-postmortem.bpmn} and by
  * {@link PlanActionItems}.

@@ -19,8 +19,14 @@ public final class PostmortemProcess {
   /** JSON list of the action items due within the horizon; each becomes a task. */
   public static final String ACTION_ITEMS_DUE_SOON = "actionItemsDueSoon";
   public static final Var<Integer> ACTION_ITEMS_DUE_SOON_COUNT = Var.integer("actionItemsDueSoonCount");
+  /** Local to each {@code Task_CompleteActionItem} instance: the item's title and due date (input mapping). */
+  public static final Var<String> ACTION_ITEM_TITLE = Var.string("actionItemTitle");
+  public static final Var<String> ACTION_ITEM_DUE = Var.string("actionItemDue");
+  /** What the owner did about the action item (form complete-action-item). */
+  public static final Var<String> ACTION_ITEM_OUTCOME = Var.string("actionItemOutcome");
 
   public static final class Elements {
+    public static final String POSTMORTEM_STARTED = "StartEvent_PostmortemRequired";
     public static final String CHOOSE_AUTHOR = "Task_ChoosePostmortemAuthor";
     public static final String WRITE_POSTMORTEM = "Task_WritePostmortem";
     public static final String REVIEW_POSTMORTEM = "Task_ReviewPostmortem";

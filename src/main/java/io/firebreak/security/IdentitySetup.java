@@ -7,6 +7,7 @@ import static io.firebreak.security.FirebreakGroups.LEADERSHIP;
 import static io.firebreak.security.FirebreakGroups.LEGAL;
 import static io.firebreak.security.FirebreakGroups.RESPONDERS;
 
+import io.firebreak.incident.DeclarationProcess;
 import io.firebreak.incident.IncidentProcess;
 import io.firebreak.platform.FirebreakProperties;
 import java.security.SecureRandom;
@@ -120,6 +121,9 @@ class IdentitySetup implements SmartInitializingSingleton {
     for (String group : FirebreakGroups.ALL.keySet()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+      // Starting an incident in Tasklist runs its declaration (call activity) in the starter's own
+      // transaction, and the engine looks the called definition up with the starter's permissions.
+      grant(group, Resources.PROCESS_DEFINITION, DeclarationProcess.KEY, Permissions.READ);
       grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
       grant(group, Resources.FILTER, "*", Permissions.READ);
       grant(group, Resources.USER, "*", Permissions.READ);
