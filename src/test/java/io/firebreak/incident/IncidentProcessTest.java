@@ -216,7 +216,8 @@ class IncidentProcessTest extends ProcessTest {
     assertThat(mail.to(key)).singleElement().satisfies(m -> {
       assertThat(m.to()).containsExactly(DISTRIBUTION);
       assertThat(m.subject()).isEqualTo("[" + key + "][SEV1] Closed: Checkout <fails> & EU payments");
-      assertThat(m.text()).contains(key + " is closed.", "What:        Checkout <fails> & EU payments");
+      assertThat(m.text()).contains(key + " is closed.", "What:        Checkout <fails> & EU payments")
+          .doesNotContain("Progress:");
     });
     Incident closed = incidents.find(key).orElseThrow();
     assertThat(closed.state()).isEqualTo(State.CLOSED);

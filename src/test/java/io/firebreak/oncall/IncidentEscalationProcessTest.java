@@ -182,7 +182,9 @@ class IncidentEscalationProcessTest extends ProcessTest {
 
     assertThat(paging.targets(key)).containsExactly(INCIDENT_COMMANDERS, LEADERSHIP);
     assertThat(timelineTexts(key)).containsExactly(
-        "Paged incident-commanders (level 2 of 3)", "Paged leadership (level 3 of 3)");
+        "Paged incident-commanders (level 2 of 3)", "Paged leadership (level 3 of 3)",
+        "Nobody acknowledged the page at any escalation level; the incident commander must find responders");
+    assertThat(timelineKinds(key)).last().isEqualTo("ESCALATION_EXHAUSTED");
     assertThat(pi).hasPassed(LEVELS_EXHAUSTED).hasNotPassed(RECORD_ACKNOWLEDGEMENT).isEnded();
     assertThat(tasks(key)).isEmpty();
   }
