@@ -70,10 +70,6 @@ public final class Var<T> {
     return convert(variables.get(name));
   }
 
-  public void setLocal(VariableScope scope, T value) {
-    scope.setVariableLocal(name, value);
-  }
-
   T convert(Object raw) {
     if (raw == null) {
       return null;

@@ -18,7 +18,6 @@ import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.TestIncidents;
 import io.firebreak.statuspage.RecordingStatusPage.Published;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -43,17 +42,11 @@ class IncidentCommunicationProcessTest extends ProcessTest {
 
   /** {@code incidentVariables}: what else the incident holds that this update's templates use. */
   private ProcessInstance publish(Update update, Map<String, Object> incidentVariables) {
-    String key = TestIncidents.register(incidents, update.title(), "outage", update.customerImpact());
-    TestIncidents.classify(incidents, key, update.severity());
+    Map<String, Object> vars = TestIncidents.fullResponse(incidents, update.title(), "outage", update.severity(),
+        update.customerImpact());
+    String key = IncidentVariables.INCIDENT_KEY.from(vars);
     incidents.updateChannel(key, channelOf(key));
     boolean sev1or2 = update.severity().equals("SEV1") || update.severity().equals("SEV2");
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(IncidentVariables.INCIDENT_KEY.name(), key);
-    vars.put(IncidentVariables.TITLE.name(), update.title());
-    vars.put(IncidentVariables.INCIDENT_TYPE.name(), "outage");
-    vars.put(IncidentVariables.SEVERITY.name(), update.severity());
-    vars.put(IncidentVariables.CUSTOMER_IMPACT.name(), update.customerImpact());
-    vars.put(IncidentVariables.FULL_RESPONSE.name(), true);
     vars.put(IncidentVariables.STATUS_PAGE_REQUIRED.name(), sev1or2);
     vars.put(IncidentVariables.CHANNEL_NAME.name(), channelOf(key));
     vars.put(CommunicationProcess.UPDATE_TEMPLATE.name(), update.template());

@@ -38,17 +38,10 @@ class IncidentTriageProcessTest extends ProcessTest {
   @Autowired IncidentService incidentService;
 
   private ProcessInstance startTriage(String title, String type, String severity, boolean customerImpact) {
-    String key = TestIncidents.register(incidents, title, type, customerImpact);
-    TestIncidents.classify(incidents, key, severity);
+    Map<String, Object> vars = TestIncidents.fullResponse(incidents, title, type, severity, customerImpact);
+    String key = IncidentVariables.INCIDENT_KEY.from(vars);
     incidents.updateChannel(key, channelOf(key));
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(IncidentVariables.INCIDENT_KEY.name(), key);
-    vars.put(IncidentVariables.TITLE.name(), title);
     vars.put(IncidentVariables.SERVICE.name(), "checkout");
-    vars.put(IncidentVariables.INCIDENT_TYPE.name(), type);
-    vars.put(IncidentVariables.CUSTOMER_IMPACT.name(), customerImpact);
-    vars.put(IncidentVariables.SEVERITY.name(), severity);
-    vars.put(IncidentVariables.FULL_RESPONSE.name(), true);
     vars.put(IncidentVariables.CHANNEL_NAME.name(), channelOf(key));
     vars.put(TriageProcess.CONFIRMED_SEVERITY.name(), severity);
     return engine.getRuntimeService().startProcessInstanceByKey(TriageProcess.KEY, key, vars);

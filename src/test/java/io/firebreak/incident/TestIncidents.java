@@ -1,6 +1,8 @@
 package io.firebreak.incident;
 
 import io.firebreak.incident.IncidentRepository.NewIncident;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Puts incidents into the read model directly, for process tests that start one phase alone. */
 public final class TestIncidents {
@@ -14,6 +16,24 @@ public final class TestIncidents {
     incidents.insert(new NewIncident(key, number, title, "a description", "checkout", type, "unknown", customerImpact,
         "support.sam", "test", null));
     return key;
+  }
+
+  /**
+   * Registers and classifies a full-response incident and returns the variables a phase process
+   * starts with (what {@code camunda:in variables="all"} would hand over); callers add their own.
+   */
+  public static Map<String, Object> fullResponse(IncidentRepository incidents, String title, String type,
+      String severity, boolean customerImpact) {
+    String key = register(incidents, title, type, customerImpact);
+    classify(incidents, key, severity);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(IncidentVariables.INCIDENT_KEY.name(), key);
+    vars.put(IncidentVariables.TITLE.name(), title);
+    vars.put(IncidentVariables.INCIDENT_TYPE.name(), type);
+    vars.put(IncidentVariables.CUSTOMER_IMPACT.name(), customerImpact);
+    vars.put(IncidentVariables.SEVERITY.name(), severity);
+    vars.put(IncidentVariables.FULL_RESPONSE.name(), true);
+    return vars;
   }
 
   public static void classify(IncidentRepository incidents, String key, String severity) {

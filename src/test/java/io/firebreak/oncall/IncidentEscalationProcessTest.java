@@ -26,7 +26,6 @@ import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.TestIncidents;
 import io.firebreak.incident.TimelineEntry;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -58,15 +57,8 @@ class IncidentEscalationProcessTest extends ProcessTest {
   /** What the incident hands over once the declaration has paged on-call (level 0). */
   private ProcessInstance startEscalation(String title, String severity, String chain, int ackTimeoutMinutes,
       int escalationTimeoutMinutes) {
-    String key = TestIncidents.register(incidents, title, "outage", true);
-    TestIncidents.classify(incidents, key, severity);
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(IncidentVariables.INCIDENT_KEY.name(), key);
-    vars.put(IncidentVariables.TITLE.name(), title);
-    vars.put(IncidentVariables.INCIDENT_TYPE.name(), "outage");
-    vars.put(IncidentVariables.CUSTOMER_IMPACT.name(), true);
-    vars.put(IncidentVariables.SEVERITY.name(), severity);
-    vars.put(IncidentVariables.FULL_RESPONSE.name(), true);
+    Map<String, Object> vars = TestIncidents.fullResponse(incidents, title, "outage", severity, true);
+    String key = IncidentVariables.INCIDENT_KEY.from(vars);
     vars.put(IncidentVariables.ACK_TIMEOUT_MINUTES.name(), ackTimeoutMinutes);
     vars.put(IncidentVariables.ESCALATION_TIMEOUT_MINUTES.name(), escalationTimeoutMinutes);
     vars.put(IncidentVariables.ESCALATION_CHAIN.name(), chain);
