@@ -76,7 +76,7 @@ class OnCallController {
     OnCallBoard.Board b = board.at(OnCallService.now());
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("board", b);
-    model.put("now", OnCallBoard.local(b.at(), java.time.ZoneOffset.UTC));
+    model.put("now", OnCallBoard.local(b.at(), java.time.ZoneId.of("UTC")));
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .header("Cache-Control", "no-store").body(page.execute(model));
   }
