@@ -19,8 +19,16 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -230,6 +238,65 @@ class OnCallApiTest {
     Http.Response gone = admin.get("/oncall/acknowledge/" + key);
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.body()).contains("No page of " + key + " is waiting");
+  }
+
+  @Test
+  void catalogPeopleAndTeamsAreInTheIdentityStoreWithoutAPassword() {
+    var identity = engine.getIdentityService();
+    var bob = identity.createUserQuery().userId("bob").singleResult();
+    assertThat(bob.getEmail()).isEqualTo("bob@example.com");
+    assertThat(bob.getFirstName()).isEqualTo("Bob");
+    assertThat(identity.createGroupQuery().groupMember("bob").list()).extracting(g -> g.getId())
+        .contains("payments", "responders");
+    assertThat(identity.createGroupQuery().groupId("payments").singleResult().getName()).isEqualTo("Payments");
+    assertThat(identity.createUserQuery().memberOfGroup("leadership").userId("lena").count()).isOne();
+    // No password was configured for catalog people: they cannot log in (an admin sets one).
+    assertThat(new Http(port, "lena", "").get("/api/oncall").status()).isEqualTo(401);
+  }
+
+  @Test
+  void thePageReadsOnAPhoneInARealBrowser() {
+    Path chromium = Path.of("/usr/bin/chromium");
+    Path driver = Path.of("/usr/bin/chromedriver");
+    Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driver),
+        "SKIPPED: the real-browser check needs Debian's chromium and chromium-driver "
+            + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+    clockAt("2026-03-16T08:59:00Z");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844");
+    // A phone's screen: 390 × 844 CSS pixels (the headless window alone cannot be narrower than 500).
+    options.setExperimentalOption("mobileEmulation",
+        Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0)));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+        .usingAnyFreePort().build();
+    WebDriver browser = new ChromeDriver(service, options);
+    try {
+      // Credentials in the URL answer the Basic-auth prompt a person would type into.
+      browser.get("http://admin:test-admin@127.0.0.1:" + port + "/oncall");
+      assertThat(browser.getTitle()).isEqualTo("On call now — Firebreak");
+      WebElement payments = browser.findElement(By.id("service-payments-api"));
+      assertThat(payments.findElement(By.tagName("h2")).getText()).startsWith("Payments <API>");
+      assertThat(payments.findElement(By.cssSelector(".primary .name")).getText()).isEqualTo("Bob <Builder> & Sons");
+      assertThat(payments.findElement(By.cssSelector(".secondary .name")).getText()).isEqualTo("Carol Chen");
+      assertThat(payments.findElement(By.cssSelector(".primary .until")).getText()).isEqualTo("until Mon 16 Mar 09:00 UTC");
+      assertThat(payments.findElement(By.linkText("https://runbooks.example.com/payments-api?x=1&y=<2>"))
+          .getAttribute("href")).isEqualTo("https://runbooks.example.com/payments-api?x=1&y=%3C2%3E");
+      // User text stays text: no element was injected by names or contacts.
+      assertThat(browser.findElements(By.tagName("builder"))).isEmpty();
+      assertThat(browser.findElements(By.tagName("api"))).isEmpty();
+      // Readable on a phone: nothing wider than the screen, text not shrunk.
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+      long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+      assertThat(viewport).isLessThanOrEqualTo(400);
+      assertThat(scrollWidth).as("page width on a %d px screen", viewport).isLessThanOrEqualTo(viewport);
+      double fontPx = Double.parseDouble(((String) js.executeScript(
+          "return getComputedStyle(document.querySelector('.primary .name')).fontSize")).replace("px", ""));
+      assertThat(fontPx).isGreaterThanOrEqualTo(16);
+    } finally {
+      browser.quit();
+    }
   }
 
   /** Runs the incident's due jobs (no job executor in the test profile), bounded. */
