@@ -35,6 +35,7 @@ public final class EscalationProcess {
   public static final Var<String> ACKNOWLEDGED_BY = Var.string("acknowledgedBy");
 
   public static final class Elements {
+    public static final String PAGE_UNTIL_ACKNOWLEDGED = "SubProcess_PageUntilAcknowledged";
     public static final String PLAN_ESCALATION = "Task_PlanEscalation";
     public static final String PAGE_LEVEL = "Task_PageEscalationLevel";
     public static final String ACKNOWLEDGE_PAGE = "Task_AcknowledgePage";
@@ -48,6 +49,9 @@ public final class EscalationProcess {
     public static final String REVIEW_ESCALATED_INCIDENT = "Task_ReviewEscalatedIncident";
     public static final String ACKNOWLEDGEMENT_RECORDED = "EndEvent_PageAcknowledged";
     public static final String LEVELS_EXHAUSTED = "EndEvent_LevelsExhausted";
+    public static final String ACKNOWLEDGED_IN_TASKLIST = "EndEvent_AcknowledgedInTasklist";
+    public static final String LEVELS_EXHAUSTED_CAUGHT = "Event_LevelsExhausted";
+    public static final String NOBODY_ACKNOWLEDGED = "EndEvent_NobodyAcknowledged";
     public static final String LEADERSHIP_INFORMED = "EndEvent_LeadershipInformed";
     public static final String NO_LEADERSHIP_ESCALATION = "EndEvent_NoLeadershipEscalation";
 

@@ -1,6 +1,9 @@
 package io.firebreak.oncall;
 
+import static io.firebreak.oncall.EscalationProcess.Elements.ACKNOWLEDGED_IN_TASKLIST;
 import static io.firebreak.oncall.EscalationProcess.Elements.ACKNOWLEDGEMENT_RECORDED;
+import static io.firebreak.oncall.EscalationProcess.Elements.LEVELS_EXHAUSTED_CAUGHT;
+import static io.firebreak.oncall.EscalationProcess.Elements.NOBODY_ACKNOWLEDGED;
 import static io.firebreak.oncall.EscalationProcess.Elements.ACKNOWLEDGE_PAGE;
 import static io.firebreak.oncall.EscalationProcess.Elements.ACK_OVERDUE;
 import static io.firebreak.oncall.EscalationProcess.Elements.HIGH_SEVERITY;
@@ -130,8 +133,9 @@ class IncidentEscalationProcessTest extends ProcessTest {
 
     engine.getTaskService().complete(ack.getId());
 
-    assertThat(pi).hasPassedInOrder(ACKNOWLEDGE_PAGE, RECORD_ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_RECORDED).isEnded();
-    assertThat(pi).hasNotPassed(ACK_OVERDUE, PAGE_ACKNOWLEDGED);
+    assertThat(pi).hasPassedInOrder(ACKNOWLEDGE_PAGE, ACKNOWLEDGED_IN_TASKLIST, RECORD_ACKNOWLEDGEMENT,
+        ACKNOWLEDGEMENT_RECORDED).isEnded();
+    assertThat(pi).hasNotPassed(ACK_OVERDUE, PAGE_ACKNOWLEDGED, NOBODY_ACKNOWLEDGED);
     assertThat(only(key, "ACKNOWLEDGED").text()).isEqualTo("Page acknowledged by bob (level 1, bob)");
     assertThat(after(key, 60)).isEmpty();
   }
@@ -162,8 +166,10 @@ class IncidentEscalationProcessTest extends ProcessTest {
     assertThat(pi).isWaitingAt(ACKNOWLEDGE_PAGE);
 
     assertThat(after(key, 10)).as("minute 60: the policy is exhausted").isEmpty();
-    assertThat(pi).hasPassed(LEVELS_EXHAUSTED).hasNotPassed(RECORD_ACKNOWLEDGEMENT).isEnded();
+    assertThat(pi).hasPassedInOrder(LEVELS_EXHAUSTED, LEVELS_EXHAUSTED_CAUGHT, NOBODY_ACKNOWLEDGED)
+        .hasNotPassed(RECORD_ACKNOWLEDGEMENT).isEnded();
     assertThat(timelineKinds(key)).last().isEqualTo("ESCALATION_EXHAUSTED");
+    assertThat(timelineKinds(key)).containsOnlyOnce("ESCALATION_EXHAUSTED");
     assertThat(timelineTexts(key)).contains("Paged carol (payments primary; level 1, round 2 of 2, step 4 of 6)");
     assertThat(tasks(key)).isEmpty();
   }
@@ -182,6 +188,26 @@ class IncidentEscalationProcessTest extends ProcessTest {
     assertThat(tasks(key)).isEmpty();
     assertThat(only(key, "ACKNOWLEDGED").text()).isEqualTo("Page acknowledged by bob (level 2, bob)");
     assertThat(after(key, 120)).as("the ack timer went with the task").isEmpty();
+  }
+
+  @Test
+  void anAcknowledgementWhileAPageIsStillBeingSentStopsTheEscalationToo() {
+    clockAt("2026-03-10T10:00:00Z");
+    Map<String, Object> vars = TestIncidents.fullResponse(incidents, "Checkout slow", "outage", "SEV3", true);
+    String key = IncidentVariables.INCIDENT_KEY.from(vars);
+    vars.put(IncidentVariables.SERVICE.name(), SERVICE);
+    vars.put(IncidentVariables.ACK_TIMEOUT_MINUTES.name(), 15);
+    vars.put(IncidentVariables.ESCALATION_TIMEOUT_MINUTES.name(), 0);
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(EscalationProcess.KEY, key, vars);
+    // The page job has not run yet (say the paging service is down and it is being retried).
+    assertThat(pi).isWaitingAt(PAGE_LEVEL);
+
+    acknowledgeElsewhere(key, "alice");
+
+    assertThat(pi).hasPassedInOrder(PAGE_ACKNOWLEDGED, RECORD_ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_RECORDED).isEnded();
+    assertThat(runDueJobs(key)).isZero();
+    assertThat(paging.targets(key)).isEmpty();
+    assertThat(only(key, "ACKNOWLEDGED").actor()).isEqualTo("alice");
   }
 
   @Test
