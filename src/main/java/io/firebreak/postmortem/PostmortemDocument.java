@@ -152,7 +152,9 @@ public class PostmortemDocument {
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(id)
         .disableCustomObjectDeserialization().list()) {
       // Process-instance scope only: task-local and multi-instance variables are not the document's.
-      if (id.equals(v.getActivityInstanceId()) || id.equals(v.getExecutionId())) {
+      // Only plain values are the document's; JSON and objects (decision results, lists) are left alone.
+      if ((id.equals(v.getActivityInstanceId()) || id.equals(v.getExecutionId()))
+          && v.getTypedValue() != null && v.getTypedValue().getType() != null && v.getTypedValue().getType().isPrimitiveValueType()) {
         vars.put(v.getName(), v.getValue());
       }
     }
