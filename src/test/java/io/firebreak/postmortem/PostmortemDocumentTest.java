@@ -147,7 +147,16 @@ class PostmortemDocumentTest extends ProcessTest {
     PostmortemProcess.PREVENTION.put(draft, "Canary payments | block rollout on errors");
     PostmortemProcess.ACTION_ITEMS.put(draft, "Add retries to the payment client | pat.author | 2026-03-06 | prevent\n"
         + "Split the payment service | pat.author | 2026-06-30");
-    complete(key, PostmortemProcess.Elements.WRITE_POSTMORTEM, draft);
+    // As in Tasklist: the author completes it, with authorization checks on.
+    engine.getIdentityService().setAuthentication("pat.author", List.of(FirebreakGroups.INCIDENT_COMMANDERS));
+    try {
+      complete(key, PostmortemProcess.Elements.WRITE_POSTMORTEM, draft);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat((String) engine.getTaskService().getVariable(task(key, PostmortemProcess.Elements.REVIEW_POSTMORTEM).getId(),
+        PostmortemProcess.MARKDOWN.name())).contains("| Time to resolve | 1 h 30 min |", "CUSTOMER\\_STATEMENT",
+        "\\# Not a heading");
     at(15, 0);
     complete(key, PostmortemProcess.Elements.REVIEW_POSTMORTEM, Map.of(PostmortemProcess.APPROVED.name(), true,
         PostmortemProcess.REVIEW_COMMENTS.name(), "Good *finding*"));
