@@ -212,7 +212,10 @@ class IncidentProcessTest extends ProcessTest {
     runDueJobs(key);
     assertThat(pi).hasPassedInOrder(ANNOUNCE_RESOLUTION, CONDUCT_POSTMORTEM, RESPONSE_COMPLETE, ARCHIVE_CHANNEL,
         SEND_CLOSING_EMAIL, CLOSE_INCIDENT, INCIDENT_CLOSED).isEnded();
-    assertThat(chat.calls).containsExactly(new Call(key, "archive", channel, null));
+    // The reviewed postmortem is shared in the channel before it is archived.
+    assertThat(chat.calls).extracting(Call::action, Call::channel).containsExactly(tuple("post", channel),
+        tuple("archive", channel));
+    assertThat(chat.calls.get(0).detail()).contains("Postmortem of " + key + " reviewed", "/postmortem.md");
     assertThat(mail.to(key)).singleElement().satisfies(m -> {
       assertThat(m.to()).containsExactly(DISTRIBUTION);
       assertThat(m.subject()).isEqualTo("[" + key + "][SEV1] Closed: Checkout <fails> & EU payments");
