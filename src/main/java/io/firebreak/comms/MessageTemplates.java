@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Renders message wording from Mustache templates named {@code <name>.<format>.mustache}. A process
  * owner edits them in the folder {@code firebreak.templates.dir} (read on every render, so no
  * restart is needed); a template missing there falls back to the shipped one in
- * {@code classpath:messages/}. User text is escaped for the format: Slack mrkdwn or HTML.
+ * {@code classpath:messages/}. User text is escaped for the format: Slack mrkdwn, HTML or Markdown.
  */
 @Component
 public class MessageTemplates {
@@ -30,7 +30,9 @@ public class MessageTemplates {
     SLACK("slack", Escapers.simple(new String[][] {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}})),
     SUBJECT("subject", Escapers.NONE),
     TEXT("text", Escapers.NONE),
-    HTML("html", Escapers.HTML);
+    HTML("html", Escapers.HTML),
+    /** Markdown documents (the postmortem, the incident review): user text cannot add markup. */
+    MARKDOWN("md", Markdown::escape);
 
     final String suffix;
     final Mustache.Escaper escaper;

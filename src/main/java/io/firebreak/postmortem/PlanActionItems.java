@@ -3,8 +3,6 @@ package io.firebreak.postmortem;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.FirebreakProperties;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,25 +13,25 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Splits the reviewed postmortem's action items by the horizon: those due within it go to the
- * model as {@code actionItemsDueSoon} (JSON) to become tasks; the rest are kept for planning.
- * Every item is stored in {@code fb_action_item} either way.
+ * Splits the reviewed postmortem's action items by the horizon
+ * ({@code firebreak.postmortem.action-item-horizon-working-days}): those due within it go to the
+ * model as {@code actionItemsDueSoon} (JSON) to be assigned; the rest wait in the planning
+ * backlog. Every item is stored in {@code fb_action_item} either way.
  *
  * <p>Used by {@code Task_PlanActionItems} in {@code incident-postmortem.bpmn}.
  */
 @Component("planActionItems")
 class PlanActionItems implements JavaDelegate {
 
-  private final JdbcTemplate jdbc;
+  private final ActionItemRepository actionItems;
   private final IncidentRepository incidents;
   private final FirebreakProperties properties;
 
-  PlanActionItems(JdbcTemplate jdbc, IncidentRepository incidents, FirebreakProperties properties) {
-    this.jdbc = jdbc;
+  PlanActionItems(ActionItemRepository actionItems, IncidentRepository incidents, FirebreakProperties properties) {
+    this.actionItems = actionItems;
     this.incidents = incidents;
     this.properties = properties;
   }
@@ -46,15 +44,15 @@ class PlanActionItems implements JavaDelegate {
     LocalDate horizon = ActionItems.horizonEnd(today, properties.postmortem().actionItemHorizonWorkingDays());
     SpinJsonNode dueSoon = Spin.JSON("[]");
     List<String> planning = new ArrayList<>();
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
     for (ActionItem item : items) {
       boolean soon = !item.due().isAfter(horizon);
-      jdbc.update("INSERT INTO fb_action_item (incident_key, title, owner, due_date, horizon, created_at) VALUES (?,?,?,?,?,?)",
-          key, item.title(), item.owner(), Date.valueOf(item.due()), soon ? "now" : "planning", now);
+      long id = actionItems.insert(key, item, soon ? ActionItemRepository.NOW : ActionItemRepository.PLANNING);
       if (soon) {
         dueSoon.append(Spin.JSON("{}")
+            .prop("id", id)
             .prop("title", item.title())
             .prop("owner", item.owner())
+            .prop("kind", item.kind())
             .prop("due", item.due() + "T17:00:00"));
       } else {
         planning.add(item.title() + " (" + item.owner() + ", " + item.due() + ")");

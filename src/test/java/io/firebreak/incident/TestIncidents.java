@@ -39,4 +39,22 @@ public final class TestIncidents {
   public static void classify(IncidentRepository incidents, String key, String severity) {
     incidents.updateClassification(key, severity, true);
   }
+
+  /** Registers an incident declared now (engine clock) with the given facts, classified; returns its key. */
+  public static String declared(IncidentRepository incidents, String title, String service, String type, String source,
+      String severity) {
+    long number = incidents.nextNumber();
+    String key = "INC-" + number;
+    incidents.insert(new NewIncident(key, number, title, "synthetic", service, type, severity, false, "support.sam",
+        source, null));
+    incidents.addTimeline(key, "DECLARED", "support.sam", "Incident declared via " + source + ": " + title);
+    classify(incidents, key, severity);
+    return key;
+  }
+
+  /** Resolves an incident now (engine clock), as the resolve step's phase listener does. */
+  public static void resolve(IncidentRepository incidents, String key) {
+    incidents.updatePhase(key, Incident.Phase.RESOLVED);
+    incidents.addTimeline(key, "PHASE", "firebreak", "Phase: resolved");
+  }
 }

@@ -1,5 +1,6 @@
 package io.firebreak.postmortem;
 
+import static io.firebreak.incident.IncidentVariables.CHANNEL_NAME;
 import static io.firebreak.incident.IncidentVariables.INCIDENT_COMMANDER;
 import static io.firebreak.incident.IncidentVariables.INCIDENT_KEY;
 import static io.firebreak.incident.IncidentVariables.INCIDENT_TYPE;
@@ -8,20 +9,20 @@ import static io.firebreak.incident.IncidentVariables.SEVERITY;
 import static io.firebreak.incident.IncidentVariables.TITLE;
 import static io.firebreak.postmortem.PostmortemProcess.ACTION_ITEMS;
 import static io.firebreak.postmortem.PostmortemProcess.ACTION_ITEMS_DUE_SOON_COUNT;
-import static io.firebreak.postmortem.PostmortemProcess.ACTION_ITEM_DUE;
-import static io.firebreak.postmortem.PostmortemProcess.ACTION_ITEM_OUTCOME;
-import static io.firebreak.postmortem.PostmortemProcess.ACTION_ITEM_TITLE;
 import static io.firebreak.postmortem.PostmortemProcess.APPROVED;
 import static io.firebreak.postmortem.PostmortemProcess.AUTHOR;
 import static io.firebreak.postmortem.PostmortemProcess.CAUSE;
 import static io.firebreak.postmortem.PostmortemProcess.Elements.ACTION_ITEMS_DUE_SOON;
 import static io.firebreak.postmortem.PostmortemProcess.Elements.CHOOSE_AUTHOR;
-import static io.firebreak.postmortem.PostmortemProcess.Elements.COMPLETE_ACTION_ITEM;
 import static io.firebreak.postmortem.PostmortemProcess.Elements.PLAN_ACTION_ITEMS;
 import static io.firebreak.postmortem.PostmortemProcess.Elements.POSTMORTEM_APPROVED;
 import static io.firebreak.postmortem.PostmortemProcess.Elements.POSTMORTEM_REVIEWED;
 import static io.firebreak.postmortem.PostmortemProcess.Elements.POSTMORTEM_STARTED;
+import static io.firebreak.postmortem.PostmortemProcess.Elements.PREFILL_POSTMORTEM;
+import static io.firebreak.postmortem.PostmortemProcess.Elements.RENDER_POSTMORTEM;
 import static io.firebreak.postmortem.PostmortemProcess.Elements.REVIEW_POSTMORTEM;
+import static io.firebreak.postmortem.PostmortemProcess.Elements.SHARE_POSTMORTEM;
+import static io.firebreak.postmortem.PostmortemProcess.Elements.START_ACTION_ITEMS;
 import static io.firebreak.postmortem.PostmortemProcess.Elements.WRITE_POSTMORTEM;
 import static io.firebreak.postmortem.PostmortemProcess.IMPACT;
 import static io.firebreak.postmortem.PostmortemProcess.PREVENTION;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.firebreak.ProcessTest;
+import io.firebreak.comms.RecordingChat.Call;
 import io.firebreak.incident.TestIncidents;
 import io.firebreak.security.FirebreakGroups;
 import java.time.LocalDate;
@@ -50,8 +52,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code processes/incident-postmortem.bpmn}, started alone as {@code CallActivity_ConductPostmortem}
@@ -61,14 +61,19 @@ class IncidentPostmortemProcessTest extends ProcessTest {
 
   private static final String IC = "ian.ic";
   private static final String AUTHOR_ID = "pat.author";
-  /** A Wednesday: five working days later is Wednesday 2026-03-11. */
-  private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 10, 0);
-
-  @Autowired JdbcTemplate jdbc;
+  private static final String CHANNEL = "inc-checkout-fails";
+  /**
+   * A Friday: five working days later, across the weekend, is Friday 2026-03-13; Saturday
+   * 2026-03-14 and later go to planning.
+   */
+  private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 6, 10, 0);
 
   @BeforeEach
-  void fixTheClock() {
+  void fixTheClockAndUsers() {
     ClockUtil.setCurrentTime(date(NOW));
+    for (String owner : List.of(AUTHOR_ID, "alice", "bob", "carol", "dave")) {
+      TestUsers.ensure(engine.getIdentityService(), owner, owner + "@example.com");
+    }
   }
 
   private static Date date(LocalDateTime time) {
@@ -85,6 +90,7 @@ class IncidentPostmortemProcessTest extends ProcessTest {
     SEVERITY.put(vars, "SEV1");
     POSTMORTEM_REQUIRED.put(vars, true);
     INCIDENT_COMMANDER.put(vars, IC);
+    CHANNEL_NAME.put(vars, CHANNEL);
     return engine.getRuntimeService().startProcessInstanceByKey(PostmortemProcess.KEY, key, vars);
   }
 
@@ -112,28 +118,47 @@ class IncidentPostmortemProcessTest extends ProcessTest {
   }
 
   private List<Map<String, Object>> actionItems(String key) {
-    return jdbc.queryForList(
-        "SELECT title, owner, due_date, horizon FROM fb_action_item WHERE incident_key = ? ORDER BY id", key);
+    return engine.getProcessEngineConfiguration().getDataSource() == null ? List.of()
+        : new org.springframework.jdbc.core.JdbcTemplate(engine.getProcessEngineConfiguration().getDataSource())
+            .queryForList("SELECT title, owner, kind, due_date, horizon, status, process_instance_id"
+                + " FROM fb_action_item WHERE incident_key = ? ORDER BY id", key);
   }
 
   @Test
-  void postmortemApprovedFirstTimeWithoutActionItemsEndsWithoutTasks() {
+  void postmortemApprovedFirstTimeIsSharedInTheChannelAndEndsWithoutActionItems() {
     ProcessInstance pi = startPostmortem();
     String key = pi.getBusinessKey();
 
     assertThat(pi).isWaitingAt(CHOOSE_AUTHOR);
     chooseAuthor(key);
-    assertThat(task(key, WRITE_POSTMORTEM).getAssignee()).isEqualTo(AUTHOR_ID);
+    // The author's form gets the draft prefilled from history and the link to the whole document.
+    Task write = task(key, WRITE_POSTMORTEM);
+    assertThat(write.getAssignee()).isEqualTo(AUTHOR_ID);
+    assertThat((String) engine.getTaskService().getVariable(write.getId(), PostmortemProcess.URL.name()))
+        .isEqualTo("http://localhost:8080/api/incidents/" + key + "/postmortem.md");
+    assertThat((String) engine.getTaskService().getVariable(write.getId(), PostmortemProcess.MARKDOWN.name()))
+        .startsWith("# Postmortem " + key + ": Checkout fails")
+        .contains("## Cause and contributing factors\n\n_Not written yet._");
     complete(key, WRITE_POSTMORTEM, draft(""));
+    // The reviewer's form gets the rendered document with the author's sections.
+    assertThat((String) engine.getTaskService().getVariable(task(key, REVIEW_POSTMORTEM).getId(),
+        PostmortemProcess.MARKDOWN.name()))
+        .contains("## Cause and contributing factors\n\nRelease 42 shipped a payment client without retries");
     review(key, true, "Clear and blameless");
 
-    assertThat(pi).hasPassedInOrder(POSTMORTEM_STARTED, CHOOSE_AUTHOR, WRITE_POSTMORTEM, REVIEW_POSTMORTEM,
-        POSTMORTEM_APPROVED, PLAN_ACTION_ITEMS, ACTION_ITEMS_DUE_SOON, POSTMORTEM_REVIEWED)
-        .hasNotPassed(COMPLETE_ACTION_ITEM).isEnded();
+    assertThat(pi).isWaitingAt(SHARE_POSTMORTEM);
+    runDueJobs(key);
+    assertThat(pi).hasPassedInOrder(POSTMORTEM_STARTED, CHOOSE_AUTHOR, PREFILL_POSTMORTEM, WRITE_POSTMORTEM,
+        RENDER_POSTMORTEM, REVIEW_POSTMORTEM, POSTMORTEM_APPROVED, PLAN_ACTION_ITEMS, SHARE_POSTMORTEM,
+        ACTION_ITEMS_DUE_SOON, POSTMORTEM_REVIEWED)
+        .hasNotPassed(START_ACTION_ITEMS).isEnded();
+    assertThat(chat.posts(CHANNEL)).extracting(Call::detail).singleElement().asString()
+        .contains("*Postmortem of " + key + " reviewed*: Checkout fails",
+            "http://localhost:8080/api/incidents/" + key + "/postmortem.md");
     assertThat(pi).variables().containsEntry(ACTION_ITEMS_DUE_SOON_COUNT.name(), 0);
     assertThat(actionItems(key)).isEmpty();
     assertThat(timelineTexts(key)).contains(
-        "Postmortem reviewed: 0 action item(s) due by 2026-03-11 assigned as tasks, 0 for planning");
+        "Postmortem reviewed: 0 action item(s) due by 2026-03-13 assigned as tasks, 0 for planning");
     assertThat(tasks(key)).isEmpty();
   }
 
@@ -155,7 +180,10 @@ class IncidentPostmortemProcessTest extends ProcessTest {
     VariableMap reworked = draft("");
     IMPACT.put(reworked, "12% of checkouts (about 4,100 customers) failed for 38 minutes");
     complete(key, WRITE_POSTMORTEM, reworked);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), PostmortemProcess.MARKDOWN.name()))
+        .contains("## Impact\n\n12% of checkouts (about 4,100 customers) failed for 38 minutes");
     review(key, true, "Thanks");
+    runDueJobs(key);
 
     assertThat(pi).hasPassedInOrder(WRITE_POSTMORTEM, REVIEW_POSTMORTEM, WRITE_POSTMORTEM, REVIEW_POSTMORTEM,
         PLAN_ACTION_ITEMS, POSTMORTEM_REVIEWED).isEnded();
@@ -163,68 +191,59 @@ class IncidentPostmortemProcessTest extends ProcessTest {
         .activityId(WRITE_POSTMORTEM).count()).isEqualTo(2);
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId(REVIEW_POSTMORTEM).count()).isEqualTo(2);
-    assertThat(pi).variables().containsEntry(IMPACT.name(), "12% of checkouts (about 4,100 customers) failed for 38 minutes");
   }
 
   @Test
-  void actionItemsDueWithinFiveWorkingDaysBecomeAssignedTasksAndLaterOnesGoToPlanning() {
+  void actionItemsDueWithinFiveWorkingDaysAcrossTheWeekendAreAssignedAndLaterOnesGoToPlanning() {
     ProcessInstance pi = startPostmortem();
     String key = pi.getBusinessKey();
     chooseAuthor(key);
     complete(key, WRITE_POSTMORTEM, draft("""
-        Add retries to the payment client | alice | 2026-03-06
-        Alert on checkout error rate | bob | 2026-03-11
+        Add retries to the payment client | alice | 2026-03-09 | prevent
+        Alert on checkout error rate | bob | 2026-03-13 | detect
 
-        Split the payment service | carol | 2026-03-12
+        Split the payment service | carol | 2026-03-14 | prevent
+        Run a payments game day | dave | 2026-03-16
         """));
     review(key, true, "Good");
+    runDueJobs(key);
 
-    assertThat(pi).isWaitingAt(COMPLETE_ACTION_ITEM);
-    List<Task> actionTasks = tasks(key).stream().sorted(Comparator.comparing(Task::getAssignee)).toList();
-    assertThat(actionTasks).extracting(Task::getTaskDefinitionKey, Task::getAssignee, Task::getDueDate)
-        .containsExactly(
-            tuple(COMPLETE_ACTION_ITEM, "alice", date(LocalDateTime.of(2026, 3, 6, 17, 0))),
-            tuple(COMPLETE_ACTION_ITEM, "bob", date(LocalDateTime.of(2026, 3, 11, 17, 0))));
-    assertThat(engine.getTaskService().getVariable(actionTasks.get(0).getId(), ACTION_ITEM_TITLE.name()))
-        .isEqualTo("Add retries to the payment client");
-    assertThat(engine.getTaskService().getVariable(actionTasks.get(1).getId(), ACTION_ITEM_TITLE.name()))
-        .isEqualTo("Alert on checkout error rate");
-    assertThat(engine.getTaskService().getVariable(actionTasks.get(1).getId(), ACTION_ITEM_DUE.name()))
-        .isEqualTo("2026-03-11T17:00:00");
+    // The postmortem (and with it the incident) is done; the items live on in their own processes.
+    assertThat(pi).hasPassedInOrder(PLAN_ACTION_ITEMS, SHARE_POSTMORTEM, ACTION_ITEMS_DUE_SOON, START_ACTION_ITEMS,
+        POSTMORTEM_REVIEWED).isEnded();
     assertThat(pi).variables().containsEntry(ACTION_ITEMS_DUE_SOON_COUNT.name(), 2);
-
-    assertThat(actionItems(key)).extracting(r -> r.get("TITLE"), r -> r.get("OWNER"),
-            r -> ((java.sql.Date) r.get("DUE_DATE")).toLocalDate(), r -> r.get("HORIZON"))
+    List<Task> actionTasks = tasks(key).stream().sorted(Comparator.comparing(Task::getAssignee)).toList();
+    assertThat(actionTasks).extracting(Task::getTaskDefinitionKey, Task::getAssignee, Task::getDueDate, Task::getFollowUpDate)
         .containsExactly(
-            tuple("Add retries to the payment client", "alice", LocalDate.of(2026, 3, 6), "now"),
-            tuple("Alert on checkout error rate", "bob", LocalDate.of(2026, 3, 11), "now"),
-            tuple("Split the payment service", "carol", LocalDate.of(2026, 3, 12), "planning"));
-    assertThat(timelineTexts(key)).contains("Postmortem reviewed: 2 action item(s) due by 2026-03-11 assigned as tasks,"
-        + " 1 for planning: Split the payment service (carol, 2026-03-12)");
+            // Reminder one working day before: Friday 09:00 has passed, so at once.
+            tuple(ActionItemProcess.Elements.COMPLETE_ACTION_ITEM, "alice", date(LocalDateTime.of(2026, 3, 9, 17, 0)),
+                date(NOW)),
+            tuple(ActionItemProcess.Elements.COMPLETE_ACTION_ITEM, "bob", date(LocalDateTime.of(2026, 3, 13, 17, 0)),
+                date(LocalDateTime.of(2026, 3, 12, 9, 0))));
+    assertThat(actionTasks).allSatisfy(t -> assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(t.getProcessInstanceId()).singleResult())
+        .satisfies(p -> {
+          assertThat(p.getBusinessKey()).isEqualTo(key);
+          assertThat(p.getProcessDefinitionId()).startsWith(ActionItemProcess.KEY + ":");
+        }));
+    assertThat(engine.getTaskService().getVariable(actionTasks.get(0).getId(), ActionItemProcess.TITLE.name()))
+        .isEqualTo("Add retries to the payment client");
+    assertThat(engine.getTaskService().getVariable(actionTasks.get(1).getId(), ActionItemProcess.KIND.name()))
+        .isEqualTo("detect");
+    assertThat(engine.getTaskService().getVariable(actionTasks.get(1).getId(), TITLE.name()))
+        .isEqualTo("Checkout fails");
 
-    // The parallel tasks complete in any order; the postmortem ends with the last one.
-    engine.getTaskService().complete(actionTasks.get(1).getId(),
-        Map.of(ACTION_ITEM_OUTCOME.name(), "Alert added to the checkout dashboard"));
-    assertThat(pi).isWaitingAt(COMPLETE_ACTION_ITEM);
-    engine.getTaskService().complete(actionTasks.get(0).getId(),
-        Map.of(ACTION_ITEM_OUTCOME.name(), "Retries with backoff shipped in release 43"));
-    assertThat(pi).hasPassedInOrder(PLAN_ACTION_ITEMS, ACTION_ITEMS_DUE_SOON, COMPLETE_ACTION_ITEM, POSTMORTEM_REVIEWED)
-        .isEnded();
-  }
-
-  @Test
-  void actionItemsOnlyForLaterGoToPlanningWithoutTasks() {
-    ProcessInstance pi = startPostmortem();
-    String key = pi.getBusinessKey();
-    chooseAuthor(key);
-    complete(key, WRITE_POSTMORTEM, draft("Split the payment service | carol | 2026-06-30"));
-    review(key, true, "Good");
-
-    assertThat(pi).hasPassed(PLAN_ACTION_ITEMS, ACTION_ITEMS_DUE_SOON, POSTMORTEM_REVIEWED)
-        .hasNotPassed(COMPLETE_ACTION_ITEM).isEnded();
-    assertThat(actionItems(key)).extracting(r -> r.get("OWNER"), r -> r.get("HORIZON"))
-        .containsExactly(tuple("carol", "planning"));
-    assertThat(tasks(key)).isEmpty();
+    assertThat(actionItems(key)).extracting(r -> r.get("TITLE"), r -> r.get("OWNER"), r -> r.get("KIND"),
+            r -> ((java.sql.Date) r.get("DUE_DATE")).toLocalDate(), r -> r.get("HORIZON"), r -> r.get("STATUS"))
+        .containsExactly(
+            tuple("Add retries to the payment client", "alice", "prevent", LocalDate.of(2026, 3, 9), "now", "open"),
+            tuple("Alert on checkout error rate", "bob", "detect", LocalDate.of(2026, 3, 13), "now", "open"),
+            tuple("Split the payment service", "carol", "prevent", LocalDate.of(2026, 3, 14), "planning", "open"),
+            tuple("Run a payments game day", "dave", "other", LocalDate.of(2026, 3, 16), "planning", "open"));
+    assertThat(actionItems(key)).extracting(r -> r.get("PROCESS_INSTANCE_ID") != null)
+        .containsExactly(true, true, false, false);
+    assertThat(timelineTexts(key)).contains("Postmortem reviewed: 2 action item(s) due by 2026-03-13 assigned as tasks,"
+        + " 2 for planning: Split the payment service (carol, 2026-03-14); Run a payments game day (dave, 2026-03-16)");
   }
 
   @Test
@@ -236,13 +255,17 @@ class IncidentPostmortemProcessTest extends ProcessTest {
 
     assertThatThrownBy(() -> complete(key, WRITE_POSTMORTEM,
         draft("Add retries to the payment client | alice | 2026-03-06\nAlert on checkout errors, bob")))
-        .hasStackTraceContaining("Action item on line 2 must read 'title | owner | YYYY-MM-DD',"
-            + " not 'Alert on checkout errors, bob'");
+        .hasStackTraceContaining("Action item on line 2 must read 'title | owner | YYYY-MM-DD' or"
+            + " 'title | owner | YYYY-MM-DD | kind', not 'Alert on checkout errors, bob'");
     assertThat(pi).isWaitingAt(WRITE_POSTMORTEM);
     assertThat(task(key, WRITE_POSTMORTEM).getId()).isEqualTo(writeTask);
 
     assertThatThrownBy(() -> complete(key, WRITE_POSTMORTEM, draft("Alert on checkout errors | bob | next friday")))
         .hasStackTraceContaining("Action item on line 1: due date 'next friday' is not a date like 2026-12-01");
+    assertThatThrownBy(() -> complete(key, WRITE_POSTMORTEM, draft("Alert on checkout errors | bob | 2026-03-10 | blame")))
+        .hasStackTraceContaining("Action item on line 1: kind 'blame' is not one of prevent, detect, mitigate, process, other");
+    assertThatThrownBy(() -> complete(key, WRITE_POSTMORTEM, draft("Alert on checkout errors | nobody.known | 2026-03-10")))
+        .hasStackTraceContaining("Action item owner(s) nobody.known are not Firebreak users");
     assertThat(task(key, WRITE_POSTMORTEM).getId()).isEqualTo(writeTask);
     // Nothing of the refused drafts was kept or planned.
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), ACTION_ITEMS.name())).isNull();

@@ -1,0 +1,61 @@
+package io.firebreak.metrics;
+
+import io.firebreak.comms.MailPort;
+import io.firebreak.comms.MessageTemplates;
+import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.platform.FirebreakProperties;
+import io.firebreak.platform.Var;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Emails the review report, rendered from {@code <template>.subject/.text/.html.mustache} with the
+ * process variables, to the members of a Camunda group. Inputs (element template "Email review
+ * report"): {@code template} (default {@code incident-review}) and {@code recipients} = a group id
+ * (default {@code leadership}).
+ *
+ * <p>Used by {@code Task_EmailReviewReport} in {@code incident-review.bpmn}.
+ */
+@Component("emailReviewReport")
+class EmailReviewReport implements JavaDelegate {
+
+  static final Var<String> TEMPLATE = Var.string("template");
+  static final Var<String> RECIPIENTS = Var.string("recipients");
+  private static final Logger log = LoggerFactory.getLogger(EmailReviewReport.class);
+
+  private final MailPort mail;
+  private final MessageTemplates templates;
+  private final FirebreakProperties properties;
+
+  EmailReviewReport(MailPort mail, MessageTemplates templates, FirebreakProperties properties) {
+    this.mail = mail;
+    this.templates = templates;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String template = TEMPLATE.getOr(execution, "incident-review");
+    String group = RECIPIENTS.getOr(execution, "leadership").strip();
+    List<String> to = execution.getProcessEngineServices().getIdentityService().createUserQuery()
+        .memberOfGroup(group).list().stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+    if (to.isEmpty()) {
+      log.warn("{}: no member of group {} has an email address; review report not emailed",
+          execution.getProcessBusinessKey(), group);
+      return;
+    }
+    Map<String, Object> data = new HashMap<>(execution.getVariables());
+    data.put("tasklistUrl", properties.baseUrl() + "/camunda/app/tasklist/");
+    mail.send(execution.getProcessBusinessKey(), new MailPort.Mail(to,
+        templates.render(template, Format.SUBJECT, data),
+        templates.render(template, Format.TEXT, data),
+        templates.render(template, Format.HTML, data)));
+  }
+}

@@ -1,0 +1,86 @@
+package io.firebreak.metrics;
+
+import io.firebreak.incident.TimelineEntry;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Incidents with their response moments, read set-wise from the read model (two queries however
+ * many incidents), for the review report and the metrics.
+ */
+@Repository
+class ResponseHistory {
+
+  /** One incident as the review and the metrics see it. */
+  record IncidentResponse(String key, String title, String severity, String type, String service, String source,
+      String state, ResponseTimes times) {}
+
+  private static final String COLUMNS =
+      "incident_key, title, severity, incident_type, service, source, state, declared_at, resolved_at";
+
+  private final JdbcTemplate jdbc;
+
+  ResponseHistory(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Incidents declared in {@code [from, to)}, oldest first. */
+  List<IncidentResponse> declaredBetween(Instant from, Instant to) {
+    Timestamp f = Timestamp.from(from);
+    Timestamp t = Timestamp.from(to);
+    Map<String, List<TimelineEntry>> moments = new HashMap<>();
+    jdbc.query("SELECT t.incident_key, t.at, t.kind, t.text FROM fb_timeline t JOIN fb_incident i"
+            + " ON i.incident_key = t.incident_key WHERE i.declared_at >= ? AND i.declared_at < ?"
+            + " AND t.kind IN ('" + ResponseTimes.ACKNOWLEDGED + "', 'PHASE') ORDER BY t.at, t.id",
+        rs -> {
+          moments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new TimelineEntry(rs.getTimestamp(2).toInstant(), rs.getString(3), null, rs.getString(4)));
+        }, f, t);
+    Map<String, IncidentResponse> result = new LinkedHashMap<>();
+    jdbc.query("SELECT " + COLUMNS + " FROM fb_incident WHERE declared_at >= ? AND declared_at < ?"
+            + " ORDER BY declared_at, incident_number",
+        rs -> {
+          String key = rs.getString("incident_key");
+          Timestamp resolved = rs.getTimestamp("resolved_at");
+          ResponseTimes times = ResponseTimes.of(rs.getTimestamp("declared_at").toInstant(),
+              resolved == null ? null : resolved.toInstant(), moments.getOrDefault(key, List.of()));
+          result.put(key, new IncidentResponse(key, rs.getString("title"), rs.getString("severity"),
+              rs.getString("incident_type"), rs.getString("service"), rs.getString("source"), rs.getString("state"),
+              times));
+        }, f, t);
+    return new ArrayList<>(result.values());
+  }
+
+  /** Open incidents by severity ({@code null} severity: not classified yet). */
+  Map<String, Long> openBySeverity() {
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.query("SELECT severity, COUNT(*) FROM fb_incident WHERE state = 'OPEN' GROUP BY severity",
+        rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        });
+    return counts;
+  }
+
+  long declared() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM fb_incident", Long.class);
+  }
+
+  /** How many timeline lines of each of these kinds there are. */
+  Map<String, Long> timelineCounts(List<String> kinds) {
+    Map<String, Long> counts = new HashMap<>();
+    kinds.forEach(k -> counts.put(k, 0L));
+    String in = String.join(",", kinds.stream().map(k -> "?").toList());
+    jdbc.query("SELECT kind, COUNT(*) FROM fb_timeline WHERE kind IN (" + in + ") GROUP BY kind",
+        rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        }, kinds.toArray());
+    return counts;
+  }
+}

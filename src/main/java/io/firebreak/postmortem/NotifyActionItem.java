@@ -1,0 +1,97 @@
+package io.firebreak.postmortem;
+
+import io.firebreak.comms.MailPort;
+import io.firebreak.comms.MessageModel;
+import io.firebreak.comms.MessageTemplates;
+import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.Incidents;
+import io.firebreak.platform.Var;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Emails about one action item, rendered from {@code <template>.subject/.text/.html.mustache}.
+ * Inputs (element template "Notify about action item"): {@code template}, and {@code recipient} =
+ * {@code owner} (the item's owner) or {@code lead} (the owner's lead per
+ * {@code firebreak.action-items.leads}, else the members of {@code firebreak.action-items.lead-group}).
+ * Escalations to the lead are noted on the incident's timeline.
+ *
+ * <p>Used by {@code Task_RemindOwner} and {@code Task_EscalateToLead} in {@code action-item.bpmn}.
+ */
+@Component("notifyActionItem")
+class NotifyActionItem implements JavaDelegate {
+
+  static final Var<String> TEMPLATE = Var.string("template");
+  static final Var<String> RECIPIENT = Var.string("recipient");
+
+  private final MailPort mail;
+  private final MessageTemplates templates;
+  private final MessageModel model;
+  private final IncidentRepository incidents;
+  private final ActionItemProperties properties;
+
+  NotifyActionItem(MailPort mail, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
+      ActionItemProperties properties) {
+    this.mail = mail;
+    this.templates = templates;
+    this.model = model;
+    this.incidents = incidents;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = Incidents.keyOf(execution);
+    String template = TEMPLATE.require(execution);
+    String recipient = RECIPIENT.getOr(execution, "owner").strip();
+    String owner = ActionItemProcess.OWNER.require(execution);
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    List<String> to;
+    String who;
+    switch (recipient) {
+      case "owner" -> {
+        who = owner;
+        to = addresses(identity, List.of(owner));
+      }
+      case "lead" -> {
+        String lead = properties.leadOf(owner);
+        List<String> leads = lead != null ? List.of(lead)
+            : identity.createUserQuery().memberOfGroup(properties.leadGroup()).list().stream().map(User::getId).toList();
+        who = lead != null ? lead : "group " + properties.leadGroup();
+        to = addresses(identity, leads);
+        incidents.addTimeline(key, "ACTION_ITEM_OVERDUE", "firebreak", "Action item overdue: "
+            + ActionItemProcess.TITLE.get(execution) + " (" + owner + ", due " + ActionItemProcess.DUE_DAY.get(execution)
+            + "); escalated to " + who);
+      }
+      default -> throw new IllegalArgumentException("recipient must be 'owner' or 'lead', not '" + recipient + "'");
+    }
+    if (to.isEmpty()) {
+      incidents.addTimeline(key, "SKIPPED", "email", "No email address for " + who + " ('" + template + "' email)");
+      return;
+    }
+    Map<String, Object> data = model.of(execution);
+    data.put("recipientName", who);
+    mail.send(key, new MailPort.Mail(to,
+        templates.render(template, Format.SUBJECT, data),
+        templates.render(template, Format.TEXT, data),
+        templates.render(template, Format.HTML, data)));
+  }
+
+  private static List<String> addresses(IdentityService identity, List<String> userIds) {
+    List<String> addresses = new ArrayList<>();
+    for (String id : userIds) {
+      User user = identity.createUserQuery().userId(id).singleResult();
+      if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+        addresses.add(user.getEmail());
+      }
+    }
+    return addresses;
+  }
+}

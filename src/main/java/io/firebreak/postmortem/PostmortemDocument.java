@@ -1,0 +1,253 @@
+package io.firebreak.postmortem;
+
+import io.firebreak.comms.CommunicationProcess;
+import io.firebreak.comms.Markdown;
+import io.firebreak.comms.MessageTemplates;
+import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.incident.Incident;
+import io.firebreak.incident.IncidentProcess;
+import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentService.IncidentNotFoundException;
+import io.firebreak.incident.IncidentVariables;
+import io.firebreak.incident.TimelineEntry;
+import io.firebreak.metrics.ResponseTimes;
+import io.firebreak.platform.FirebreakProperties;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+
+/**
+ * The postmortem of an incident as Markdown, prefilled from its history: the read model (summary,
+ * severity, service, roles), its timeline (every kind, so lines added by new capabilities show up
+ * too), the updates and customer statements it published (Camunda history of
+ * {@code incident-communication}), the response times ({@link ResponseTimes}) and the author's
+ * sections from {@code incident-postmortem}. Wording and layout are the template
+ * {@code messages/postmortem.md.mustache}; every user text is Markdown-escaped.
+ */
+@Service
+public class PostmortemDocument {
+
+  /** Camunda keeps string variables up to 4,000 characters; the forms get the document cut to this. */
+  static final int VARIABLE_LIMIT = 3900;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
+
+  private final IncidentRepository incidents;
+  private final ActionItemRepository actionItems;
+  private final HistoryService history;
+  private final MessageTemplates templates;
+  private final FirebreakProperties properties;
+
+  PostmortemDocument(IncidentRepository incidents, ActionItemRepository actionItems, HistoryService history,
+      MessageTemplates templates, FirebreakProperties properties) {
+    this.incidents = incidents;
+    this.actionItems = actionItems;
+    this.history = history;
+    this.templates = templates;
+    this.properties = properties;
+  }
+
+  public String url(String key) {
+    return properties.baseUrl() + "/api/incidents/" + key + "/postmortem.md";
+  }
+
+  /** The document from committed history (the API). */
+  public String render(String key) {
+    return render(key, Map.of());
+  }
+
+  /**
+   * The document, with {@code current} (variables of a running postmortem, not yet in history
+   * because they were set in this very transaction) taking precedence over history.
+   */
+  public String render(String key, Map<String, Object> current) {
+    Incident incident = incidents.find(key).orElseThrow(() -> new IncidentNotFoundException(key));
+    List<TimelineEntry> timeline = incidents.timeline(key);
+    Map<String, Object> postmortem = new HashMap<>(latestVariables(key, PostmortemProcess.KEY));
+    postmortem.putAll(current);
+    Map<String, Object> incidentVars = latestVariables(key, IncidentProcess.KEY);
+
+    Map<String, Object> model = new HashMap<>();
+    model.put("key", incident.key());
+    model.put("title", incident.title());
+    model.put("severity", incident.severity());
+    model.put("type", incident.type());
+    model.put("service", incident.service());
+    model.put("state", incident.state().name().toLowerCase(Locale.ROOT));
+    model.put("phase", incident.phase().label());
+    model.put("reporter", incident.reporter());
+    model.put("source", incident.source());
+    model.put("customerImpact", incident.customerImpact() ? "yes" : "no");
+    model.put("declaredAt", time(incident.declaredAt()));
+    model.put("resolvedAt", time(incident.resolvedAt()));
+    model.put("closedAt", time(incident.closedAt()));
+    model.put("description", incident.description());
+    String resolution = string(incidentVars.get(IncidentVariables.RESOLUTION_SUMMARY.name()));
+    model.put("resolutionSummary", resolution == null || resolution.isBlank() ? null : resolution);
+    model.put("author", string(postmortem.get(PostmortemProcess.AUTHOR.name())));
+    model.put("roles", roles(incident));
+    model.put("times", times(ResponseTimes.of(incident, timeline)));
+
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (TimelineEntry e : timeline) {
+      lines.add(line(e.at(), e.kind(), e.actor(), e.text()));
+    }
+    List<Map<String, Object>> statements = new ArrayList<>();
+    for (Communication c : communications(key)) {
+      if ("customer-statement".equals(c.template())) {
+        statements.add(Map.of("at", time(c.at()), "text", c.text() == null ? "" : c.text()));
+        lines.add(line(c.at(), "CUSTOMER_STATEMENT", null, c.text()));
+      } else if ("status-update".equals(c.template())) {
+        lines.add(line(c.at(), "STATUS_UPDATE", null,
+            c.text() + (c.whatChanged() == null || c.whatChanged().isBlank() ? "" : " (changed: " + c.whatChanged() + ")")));
+      }
+    }
+    lines.sort(Comparator.comparing(m -> (Instant) m.get("instant")));
+    model.put("timeline", lines);
+    model.put("statements", statements);
+    model.put("sections", List.of(
+        section("Cause and contributing factors", postmortem.get(PostmortemProcess.CAUSE.name())),
+        section("Impact", postmortem.get(PostmortemProcess.IMPACT.name())),
+        section("Steps taken", postmortem.get(PostmortemProcess.STEPS_TAKEN.name())),
+        section("Prevention", postmortem.get(PostmortemProcess.PREVENTION.name()))));
+    model.put("actionItems", actionItems(key, string(postmortem.get(PostmortemProcess.ACTION_ITEMS.name()))));
+    String comments = string(postmortem.get(PostmortemProcess.REVIEW_COMMENTS.name()));
+    model.put("reviewComments", comments);
+    model.put("hasReviewComments", comments != null && !comments.isBlank());
+    model.put("approved", Boolean.TRUE.equals(postmortem.get(PostmortemProcess.APPROVED.name())));
+    model.put("generatedAt", time(ClockUtil.getCurrentTime().toInstant()));
+    model.put("url", url(key));
+    return templates.render("postmortem", Format.MARKDOWN, model) + "\n";
+  }
+
+  /** The document for a form field: whole when it fits in a variable, else cut with a pointer to the rest. */
+  String forVariable(String markdown, String key) {
+    if (markdown.length() <= VARIABLE_LIMIT) {
+      return markdown;
+    }
+    String note = "\n\n… (cut here; the whole postmortem is at " + url(key) + ")\n";
+    return markdown.substring(0, VARIABLE_LIMIT - note.length()) + note;
+  }
+
+  private Map<String, Object> latestVariables(String key, String processKey) {
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(key).processDefinitionKey(processKey)
+        .orderByProcessInstanceStartTime().desc().listPage(0, 1);
+    Map<String, Object> vars = new HashMap<>();
+    if (instances.isEmpty()) {
+      return vars;
+    }
+    String id = instances.get(0).getId();
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(id)
+        .disableCustomObjectDeserialization().list()) {
+      // Process-instance scope only: task-local and multi-instance variables are not the document's.
+      // Only plain values are the document's; JSON and objects (decision results, lists) are left alone.
+      if ((id.equals(v.getActivityInstanceId()) || id.equals(v.getExecutionId()))
+          && v.getTypedValue() != null && v.getTypedValue().getType() != null && v.getTypedValue().getType().isPrimitiveValueType()) {
+        vars.put(v.getName(), v.getValue());
+      }
+    }
+    return vars;
+  }
+
+  private record Communication(Instant at, String template, String text, String whatChanged) {}
+
+  private List<Communication> communications(String key) {
+    List<Communication> result = new ArrayList<>();
+    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
+        .processDefinitionKey(CommunicationProcess.KEY).orderByProcessInstanceStartTime().asc().list()) {
+      Map<String, Object> vars = new HashMap<>();
+      history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+          .variableNameIn(CommunicationProcess.UPDATE_TEMPLATE.name(), CommunicationProcess.UPDATE_TEXT.name(),
+              CommunicationProcess.WHAT_CHANGED.name())
+          .list().forEach(v -> vars.put(v.getName(), v.getValue()));
+      result.add(new Communication(pi.getStartTime().toInstant(),
+          string(vars.get(CommunicationProcess.UPDATE_TEMPLATE.name())),
+          string(vars.get(CommunicationProcess.UPDATE_TEXT.name())),
+          string(vars.get(CommunicationProcess.WHAT_CHANGED.name()))));
+    }
+    return result;
+  }
+
+  private static Map<String, Object> line(Instant at, String kind, String actor, String text) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("instant", at);
+    m.put("at", time(at));
+    m.put("kind", kind);
+    m.put("actor", actor);
+    m.put("text", Markdown.oneLine(text));
+    return m;
+  }
+
+  private static List<Map<String, String>> roles(Incident incident) {
+    List<Map<String, String>> roles = new ArrayList<>();
+    role(roles, "Incident commander", incident.roles().incidentCommander());
+    role(roles, "Communications lead", incident.roles().commsLead());
+    role(roles, "Scribe", incident.roles().scribe());
+    role(roles, "Customer liaison", incident.roles().customerLiaison());
+    role(roles, "Reporter", incident.reporter());
+    return roles;
+  }
+
+  private static void role(List<Map<String, String>> roles, String role, String who) {
+    if (who != null && !who.isBlank()) {
+      roles.add(Map.of("role", role, "who", who));
+    }
+  }
+
+  private static List<Map<String, String>> times(ResponseTimes t) {
+    return List.of(
+        Map.of("measure", "Time to acknowledge", "duration", ResponseTimes.format(t.timeToAcknowledge()), "at", time(t.acknowledged())),
+        Map.of("measure", "Time to mitigate", "duration", ResponseTimes.format(t.timeToMitigate()), "at", time(t.mitigated())),
+        Map.of("measure", "Time to resolve", "duration", ResponseTimes.format(t.timeToResolve()), "at", time(t.resolved())));
+  }
+
+  private static Map<String, Object> section(String heading, Object text) {
+    String s = string(text);
+    boolean written = s != null && !s.isBlank();
+    return Map.of("heading", heading, "written", written, "text", written ? s.strip() : "");
+  }
+
+  private List<Map<String, String>> actionItems(String key, String typed) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    List<ActionItemRepository.Row> planned = actionItems.ofIncident(key);
+    if (!planned.isEmpty()) {
+      for (ActionItemRepository.Row r : planned) {
+        rows.add(Map.of("title", Markdown.oneLine(r.title()), "owner", r.owner(), "kind", r.kind(),
+            "due", r.due().toString(), "plan", ActionItemRepository.NOW.equals(r.horizon()) ? "task" : "planning backlog",
+            "status", r.status()));
+      }
+      return rows;
+    }
+    // Not planned yet (the postmortem is still being written or reviewed): what the author typed.
+    try {
+      for (ActionItem item : ActionItems.parse(typed)) {
+        rows.add(Map.of("title", item.title(), "owner", item.owner(), "kind", item.kind(), "due", item.due().toString(),
+            "plan", "proposed", "status", "proposed"));
+      }
+    } catch (IllegalArgumentException e) {
+      rows.add(Map.of("title", Markdown.oneLine(typed), "owner", "", "kind", "", "due", "", "plan", "not readable",
+          "status", ""));
+    }
+    return rows;
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? "—" : TIME.format(instant) + " UTC";
+  }
+
+  private static String string(Object value) {
+    return value == null ? null : value.toString();
+  }
+}
