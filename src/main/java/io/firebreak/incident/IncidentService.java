@@ -146,14 +146,15 @@ public class IncidentService {
     Task due = openTask(key, IncidentProcess.Elements.POST_STATUS_UPDATE);
     if (due != null) {
       tasks.complete(due.getId(), Variables.createVariables()
-          .putValue(CommunicationProcess.UPDATE_TEXT.name(), text).putValue(CommunicationProcess.WHAT_CHANGED.name(), ""));
+          .putValue(CommunicationProcess.UPDATE_TEXT.name(), text).putValue(CommunicationProcess.WHAT_CHANGED.name(), null));
     } else {
       String incident = waitingFor(key, IncidentProcess.KEY, IncidentProcess.MSG_STATUS_UPDATE_RECEIVED)
           .orElseThrow(() -> new IncidentConflictException(key + " is not responding; there is nothing to update"));
       runtime.createMessageCorrelation(IncidentProcess.MSG_STATUS_UPDATE_RECEIVED)
           .processInstanceId(incident)
           .setVariable(CommunicationProcess.UPDATE_TEXT.name(), text)
-          .setVariable(CommunicationProcess.WHAT_CHANGED.name(), "")
+          // null, not "": a stale "what changed" of an earlier update must not be repeated.
+          .setVariable(CommunicationProcess.WHAT_CHANGED.name(), null)
           .correlateWithResult();
     }
     incidents.addTimeline(key, "STATUS_UPDATE", postedBy, text);

@@ -48,12 +48,16 @@ public class SlackSignature {
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
+  @org.springframework.beans.factory.annotation.Autowired
   SlackSignature(FirebreakProperties properties, IntakeProperties limits, JdbcTemplate jdbc) {
-    String s = properties.slack().signingSecret();
-    this.secret = s == null || s.isBlank() ? null : s;
+    this(properties.slack().signingSecret(), limits, jdbc, Clock.systemUTC());
+  }
+
+  SlackSignature(String secret, IntakeProperties limits, JdbcTemplate jdbc, Clock clock) {
+    this.secret = secret == null || secret.isBlank() ? null : secret;
     this.limits = limits;
     this.jdbc = jdbc;
-    this.clock = Clock.systemUTC();
+    this.clock = clock;
   }
 
   public boolean configured() {
