@@ -168,7 +168,7 @@ public class IncidentService {
   public void assignIncidentCommander(String key, String user, String assignedBy) {
     Incident incident = get(key);
     if (incident.state() != Incident.State.OPEN) {
-      throw new IncidentConflictException(key + " is " + incident.state().name().toLowerCase() + "; its IC no longer changes");
+      throw new IncidentConflictException(key + " is " + incident.state().name().toLowerCase(java.util.Locale.ROOT) + "; its IC no longer changes");
     }
     Task triage = openTask(key, TriageProcess.Elements.TRIAGE_INCIDENT);
     if (triage != null) {

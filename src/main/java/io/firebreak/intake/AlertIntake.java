@@ -5,21 +5,9 @@ import io.firebreak.incident.IncidentDeclaration;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,10 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class AlertIntake {
 
-  private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
-  /** SQL states worth another attempt: serialization failure, deadlock, lock not available, H2 lock timeout / concurrent update. */
-  private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "55P03", "HYT00", "90131", "57014");
-  private static final String UNIQUE_VIOLATION = "23505";
 
   /** What happened to an incident because of a delivery. */
   record Touched(String key, String action) {
@@ -60,12 +44,6 @@ class AlertIntake {
    */
   record Delivery(String source, String groupKey, IncidentDeclaration declaration, String actor, List<String> notes) {}
 
-  /** Raised when the delivery could not be committed in time; the answer is 503. */
-  static class Unavailable extends RuntimeException {
-    Unavailable(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
 
   private final AlertGroups groups;
   private final IncidentService incidentService;
@@ -152,60 +130,10 @@ class AlertIntake {
   }
 
   private <T> T retrying(Supplier<T> attempt) {
-    long deadline = System.nanoTime() + limits.retryFor().toNanos();
-    for (int n = 1; ; n++) {
-      try {
-        return attempt.get();
-      } catch (RuntimeException e) {
-        boolean conflict = isUniqueViolation(e);
-        if (!conflict && !isTransient(e)) {
-          throw e;
-        }
-        if (System.nanoTime() > deadline) {
-          log.warn("Alert delivery not committed after {} attempts; answering 503", n, e);
-          throw new Unavailable("the delivery could not be committed; retry", e);
-        }
-        if (!conflict) {
-          log.debug("Transient failure on attempt {}; retrying", n, e);
-        }
-        sleep(conflict ? 1 + ThreadLocalRandom.current().nextInt(10)
-            : Math.min(500, 10L << Math.min(n, 6)) + ThreadLocalRandom.current().nextInt(20));
-      }
-    }
-  }
-
-  static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof DuplicateKeyException
-          || t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static boolean isTransient(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TransientDataAccessException || t instanceof PessimisticLockingFailureException
-          || t instanceof CannotAcquireLockException || t instanceof QueryTimeoutException
-          || t instanceof CannotGetJdbcConnectionException || t instanceof OptimisticLockingException
-          || t instanceof SQLException sql && sql.getSQLState() != null && TRANSIENT_SQL_STATES.contains(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return Retrying.run(limits.retryFor(), attempt);
   }
 
   private static String truncate(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Unavailable("interrupted", e);
-    }
   }
 }

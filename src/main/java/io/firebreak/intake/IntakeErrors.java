@@ -44,8 +44,8 @@ class IntakeErrors {
         .body(Map.of("error", "unsupported_media_type", "detail", e.getMessage()));
   }
 
-  @ExceptionHandler(AlertIntake.Unavailable.class)
-  ResponseEntity<Map<String, Object>> unavailable(AlertIntake.Unavailable e) {
+  @ExceptionHandler(Retrying.Unavailable.class)
+  ResponseEntity<Map<String, Object>> unavailable(Retrying.Unavailable e) {
     return retryLater();
   }
 

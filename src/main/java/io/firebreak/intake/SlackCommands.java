@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SlackCommands {
 
   /** A slash command as Slack sent it (fields already length-limited). */
-  record Command(String command, String text, String userId, String userName, String channelName) {}
+  record Command(String command, String text, String userId, String userName, String channelName,
+      String responseUrl) {}
 
   static final String HELP = String.join("\n",
       "*/incident* commands:",
@@ -52,9 +53,14 @@ class SlackCommands {
   private final IdentityService identity;
   private final TransactionTemplate tx;
   private final String broadcastChannel;
+  private final SlackFollowUps followUps;
+  private final java.time.Duration retryFor;
 
   SlackCommands(IncidentService incidentService, IncidentRepository incidents, IdentityService identity,
-      PlatformTransactionManager transactionManager, FirebreakProperties properties) {
+      PlatformTransactionManager transactionManager, FirebreakProperties properties, SlackFollowUps followUps,
+      IntakeProperties limits) {
+    this.followUps = followUps;
+    this.retryFor = limits.retryFor();
     this.incidentService = incidentService;
     this.incidents = incidents;
     this.identity = identity;
@@ -83,60 +89,13 @@ class SlackCommands {
     Incident incident = here.get();
     String key = incident.key();
     try {
-      String reply = switch (sub) {
-        case "status" -> status(incident);
-        case "ack" -> {
-          requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.INCIDENT_COMMANDERS);
-          incidentService.acknowledgePage(key, c.userName(), "slack");
-          yield "Page of " + key + " acknowledged by " + c.userName() + ".";
-        }
-        case "sev" -> {
-          Matcher m = Pattern.compile("(?i)^(?:sev)?([1-5])$").matcher(rest);
-          if (!m.matches()) {
-            yield "Usage: `/incident sev <1-5>`";
-          }
-          requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.INCIDENT_COMMANDERS);
-          Incident changed = incidentService.changeSeverity(key, "SEV" + m.group(1), "changed in Slack by " + c.userName(),
-              c.userName());
-          yield key + " is now " + changed.severity() + "; the change is being announced.";
-        }
-        case "update" -> {
-          if (rest.isEmpty()) {
-            yield "Usage: `/incident update <text>`";
-          }
-          if (rest.length() > IncidentDeclaration.MAX_DESCRIPTION) {
-            yield "An update can be at most " + IncidentDeclaration.MAX_DESCRIPTION + " characters.";
-          }
-          requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.COMMUNICATIONS, FirebreakGroups.INCIDENT_COMMANDERS);
-          incidentService.postStatusUpdate(key, rest, c.userName());
-          yield "Status update for " + key + " is being posted to #" + c.channelName() + " and by email.";
-        }
-        case "ic" -> {
-          Matcher m = USER.matcher(rest);
-          if (!m.matches()) {
-            yield "Usage: `/incident ic @user`";
-          }
-          String user = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-          requireCommander(c, incident);
-          if (identity.createUserQuery().userId(user).count() == 0) {
-            yield user + " is not a Firebreak user; the IC must be able to work the incident's tasks.";
-          }
-          incidentService.assignIncidentCommander(key, user, c.userName());
-          yield user + " is now the incident commander of " + key + ".";
-        }
-        case "resolve" -> {
-          requireCommander(c, incident);
-          String summary = rest.isEmpty() ? "Resolved in Slack by " + c.userName() : rest;
-          if (summary.length() > IncidentDeclaration.MAX_DESCRIPTION) {
-            yield "A resolution summary can be at most " + IncidentDeclaration.MAX_DESCRIPTION + " characters.";
-          }
-          String task = incidentService.resolve(key, summary, c.userName());
-          yield key + ": " + task + " done; the resolution is being announced.";
-        }
-        default -> "Unknown command `" + sub + "`.\n" + HELP;
-      };
-      incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c));
-      return reply;
+      // One transaction per command, retried when a job moved the incident meanwhile (optimistic
+      // locking): all of the command happens, with its timeline entry, or none of it.
+      return Retrying.run(retryFor, () -> tx.execute(status -> {
+        String reply = run(sub, rest, c, incident);
+        incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c));
+        return reply;
+      }));
     } catch (NotAllowed e) {
       incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c) + " (refused: " + e.getMessage() + ")");
       return e.getMessage();
@@ -144,6 +103,62 @@ class SlackCommands {
       incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c) + " (not possible: " + e.getMessage() + ")");
       return "Not possible: " + e.getMessage();
     }
+  }
+
+  private String run(String sub, String rest, Command c, Incident incident) {
+    String key = incident.key();
+    return switch (sub) {
+      case "status" -> status(incident);
+      case "ack" -> {
+        requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.INCIDENT_COMMANDERS);
+        incidentService.acknowledgePage(key, c.userName(), "slack");
+        yield "Page of " + key + " acknowledged by " + c.userName() + ".";
+      }
+      case "sev" -> {
+        Matcher m = Pattern.compile("(?i)^(?:sev)?([1-5])$").matcher(rest);
+        if (!m.matches()) {
+          yield "Usage: `/incident sev <1-5>`";
+        }
+        requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.INCIDENT_COMMANDERS);
+        Incident changed = incidentService.changeSeverity(key, "SEV" + m.group(1), "changed in Slack by " + c.userName(),
+            c.userName());
+        yield key + " is now " + changed.severity() + "; the change is being announced.";
+      }
+      case "update" -> {
+        if (rest.isEmpty()) {
+          yield "Usage: `/incident update <text>`";
+        }
+        if (rest.length() > IncidentDeclaration.MAX_DESCRIPTION) {
+          yield "An update can be at most " + IncidentDeclaration.MAX_DESCRIPTION + " characters.";
+        }
+        requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.COMMUNICATIONS, FirebreakGroups.INCIDENT_COMMANDERS);
+        incidentService.postStatusUpdate(key, rest, c.userName());
+        yield "Status update for " + key + " is being posted to #" + c.channelName() + " and by email.";
+      }
+      case "ic" -> {
+        Matcher m = USER.matcher(rest);
+        if (!m.matches()) {
+          yield "Usage: `/incident ic @user`";
+        }
+        String user = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        requireCommander(c, incident);
+        if (identity.createUserQuery().userId(user).count() == 0) {
+          yield user + " is not a Firebreak user; the IC must be able to work the incident's tasks.";
+        }
+        incidentService.assignIncidentCommander(key, user, c.userName());
+        yield user + " is now the incident commander of " + key + ".";
+      }
+      case "resolve" -> {
+        requireCommander(c, incident);
+        String summary = rest.isEmpty() ? "Resolved in Slack by " + c.userName() : rest;
+        if (summary.length() > IncidentDeclaration.MAX_DESCRIPTION) {
+          yield "A resolution summary can be at most " + IncidentDeclaration.MAX_DESCRIPTION + " characters.";
+        }
+        String task = incidentService.resolve(key, summary, c.userName());
+        yield key + ": " + task + " done; the resolution is being announced.";
+      }
+      default -> "Unknown command `" + sub + "`.\n" + HELP;
+    };
   }
 
   private String declare(Command c, String rest) {
@@ -167,17 +182,19 @@ class SlackCommands {
       return "Not declared: " + e.getMessage();
     }
     IncidentDeclaration valid = declaration;
-    Incident incident = tx.execute(status -> {
+    Incident incident = Retrying.run(retryFor, () -> tx.execute(status -> {
       Incident declared = incidentService.declare(valid);
       incidents.addTimeline(declared.key(), "SLACK_COMMAND", c.userName(), command(c));
       return declared;
-    });
+    }));
     StringBuilder reply = new StringBuilder("Declared *").append(incident.key()).append("* (")
         .append(incident.severity()).append("): ").append(incident.title()).append('.');
     if (incident.channelName() != null) {
       reply.append(" Channel: #").append(incident.channelName());
     } else if (Boolean.TRUE.equals(incident.fullResponse())) {
-      reply.append(" Its channel is being opened and will be announced in #").append(broadcastChannel).append('.');
+      reply.append(" Its channel is being opened; you will be told here, and it is announced in #")
+          .append(broadcastChannel).append('.');
+      followUps.channelWhenOpen(incident.key(), c.responseUrl());
     } else {
       reply.append(" Minor incident: responders handle it in Tasklist, no channel.");
     }

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firebreak.Http;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -176,12 +181,23 @@ class IntakeApplicationTest {
 
   @Test
   void slackIncidentCommandsEndToEnd() throws Exception {
-    Http.Response declared = client.slack("declare Checkout <fails> for EU customers sev2", "admin", "support");
+    // A local stand-in for Slack's response_url, which receives the follow-up naming the channel.
+    BlockingQueue<String> followUps = new LinkedBlockingQueue<>();
+    HttpServer responseUrl = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    responseUrl.createContext("/commands/", exchange -> {
+      followUps.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+          + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    responseUrl.start();
+    Http.Response declared = client.slack("declare Checkout <fails> for EU customers sev2", "admin", "support",
+        "http://127.0.0.1:" + responseUrl.getAddress().getPort() + "/commands/T0001/1/abc");
     assertThat(declared.status()).as(declared.body()).isEqualTo(200);
     assertThat(declared.json().get("response_type").asText()).isEqualTo("ephemeral");
     String reply = declared.json().get("text").asText();
     assertThat(reply).matches("(?s)Declared \\*INC-\\d+\\* \\(SEV2\\): Checkout <fails> for EU customers\\..*")
-        .contains("being opened and will be announced in #incidents");
+        .contains("being opened; you will be told here, and it is announced in #incidents");
     String key = reply.replaceAll("(?s)^Declared \\*(INC-\\d+)\\*.*", "$1");
     JsonNode incident = client.incident(key);
     assertThat(incident.get("source").asText()).isEqualTo("slack");
@@ -191,6 +207,12 @@ class IntakeApplicationTest {
 
     String channel = client.awaitIncident(key, i -> !i.get("channel").isNull()).get("channel").asText();
     assertThat(channel).startsWith(key.toLowerCase() + "-checkout-fails");
+    String followUp = followUps.poll(30, TimeUnit.SECONDS);
+    responseUrl.stop(0);
+    assertThat(followUp).isNotNull().startsWith("POST application/json ");
+    JsonNode message = JSON.readTree(followUp.substring("POST application/json ".length()));
+    assertThat(message.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(message.get("text").asText()).isEqualTo("*" + key + "* has its channel: #" + channel);
 
     assertThat(slackText("status", "someone", channel)).contains("*" + key + "*", "Severity: SEV2", "IC: not assigned yet");
     assertThat(slackText("status", "someone", "random")).contains("works in an incident channel; #random is not one");

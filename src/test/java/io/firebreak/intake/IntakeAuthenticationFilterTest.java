@@ -12,7 +12,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** With no intake token or signing secret configured, the intake endpoints are closed, never open. */
 class IntakeAuthenticationFilterTest {
 
-  final IntakeProperties limits = new IntakeProperties(1024, Duration.ofMinutes(5), Duration.ofSeconds(1));
+  final IntakeProperties limits = new IntakeProperties(1024, Duration.ofMinutes(5), Duration.ofSeconds(1), "https://hooks.slack.com/");
 
   @Test
   void alertEndpointsRefuseEveryoneWhileNoTokenIsConfigured() throws Exception {

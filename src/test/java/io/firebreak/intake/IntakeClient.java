@@ -64,7 +64,15 @@ final class IntakeClient {
     return slackSigned(form(text, user, channel), Instant.now().getEpochSecond(), SIGNING_SECRET);
   }
 
+  Http.Response slack(String text, String user, String channel, String responseUrl) {
+    return slackSigned(form(text, user, channel, responseUrl), Instant.now().getEpochSecond(), SIGNING_SECRET);
+  }
+
   static String form(String text, String user, String channel) {
+    return form(text, user, channel, "https://hooks.slack.com/commands/T0001/1/abc");
+  }
+
+  static String form(String text, String user, String channel, String responseUrl) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("token", "deprecated-verification-token");
     f.put("team_id", "T0001");
@@ -76,7 +84,7 @@ final class IntakeClient {
     f.put("command", "/incident");
     f.put("text", text);
     f.put("api_app_id", "A0001");
-    f.put("response_url", "https://hooks.slack.com/commands/T0001/1/abc");
+    f.put("response_url", responseUrl);
     f.put("trigger_id", "1.2.3");
     return f.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

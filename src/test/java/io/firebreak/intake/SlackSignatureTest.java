@@ -29,7 +29,7 @@ class SlackSignatureTest {
 
   @Test
   void refusesWhatIsMissingMalformedWrongOrOld() {
-    IntakeProperties limits = new IntakeProperties(1024, Duration.ofMinutes(5), Duration.ofSeconds(1));
+    IntakeProperties limits = new IntakeProperties(1024, Duration.ofMinutes(5), Duration.ofSeconds(1), "https://hooks.slack.com/");
     // One minute after Slack's example was signed; no database needed until the signature and age pass.
     SlackSignature slack = new SlackSignature(DOC_SECRET, limits, null,
         Clock.fixed(Instant.ofEpochSecond(Long.parseLong(DOC_TIMESTAMP) + 400), ZoneOffset.UTC));
