@@ -15,7 +15,6 @@ public final class DeclarationProcess {
     public static final String OPEN_INCIDENT_CHANNEL = "Task_OpenIncidentChannel";
     public static final String ANNOUNCE_INCIDENT = "Task_AnnounceIncident";
     public static final String SEND_INITIAL_EMAIL = "Task_SendInitialEmail";
-    public static final String PAGE_ON_CALL = "Task_PageOnCall";
     public static final String FULL_RESPONSE_STARTED = "EndEvent_FullResponseStarted";
     public static final String LIGHT_RESPONSE_CHOSEN = "EndEvent_LightResponseChosen";
 

@@ -2,7 +2,7 @@ package io.firebreak.oncall;
 
 import io.firebreak.platform.Var;
 
-/** Paging follow-up and leadership escalation: {@code processes/incident-escalation.bpmn}. */
+/** Paging and its escalation, and leadership escalation: {@code processes/incident-escalation.bpmn}. */
 public final class EscalationProcess {
 
   public static final String KEY = "incident-escalation";
@@ -10,19 +10,37 @@ public final class EscalationProcess {
   /** Message that acknowledges the current page (Slack, PagerDuty, API). */
   public static final String MSG_PAGE_ACKNOWLEDGED = "PageAcknowledged";
 
-  /** Index into {@code escalationChain} of the level paged last; 0 is the first (on-call). */
+  /** The {@link EscalationPlan} as JSON, fixed when escalation starts. */
+  public static final Var<String> ESCALATION_PLAN = Var.string("escalationPlan");
+  /** Id of the escalation policy chosen ({@code response-plan} for the fallback chain). */
+  public static final Var<String> ESCALATION_POLICY = Var.string("escalationPolicy");
+  /** Index into the plan's steps of the step to page next. */
+  public static final Var<Integer> NEXT_ESCALATION_STEP = Var.integer("nextEscalationStep");
+  /** Index into the plan's steps of the step paged last. */
+  public static final Var<Integer> ESCALATION_STEP = Var.integer("escalationStep");
+  /** 1-based level of the policy paged last. */
   public static final Var<Integer> ESCALATION_LEVEL = Var.integer("escalationLevel");
-  /** Whether {@code escalationChain} has a level after {@code escalationLevel}. */
+  /** 1-based round of the policy paged last (a policy with repeat 1 has two rounds). */
+  public static final Var<Integer> ESCALATION_ROUND = Var.integer("escalationRound");
+  /** Whether the plan has a step after the one paged last. */
   public static final Var<Boolean> MORE_LEVELS = Var.bool("moreEscalationLevels");
-  /** Who is paged at the current level (user or group id), for the acknowledge task. */
+  /** Who was paged last (user or group id). */
   public static final Var<String> PAGED_TARGET = Var.string("pagedTarget");
+  /** The person paged last, assignee of the acknowledge task; null when a group was paged. */
+  public static final Var<String> PAGED_USER = Var.string("pagedUser");
+  /** Candidate group of the acknowledge task: the paged group, or the service's team. */
+  public static final Var<String> PAGED_GROUP = Var.string("pagedGroup");
+  /** Minutes the current page waits for an acknowledgement before the next step. */
+  public static final Var<Integer> ACK_DELAY_MINUTES = Var.integer("ackDelayMinutes");
   public static final Var<String> ACKNOWLEDGED_BY = Var.string("acknowledgedBy");
 
   public static final class Elements {
+    public static final String PAGE_UNTIL_ACKNOWLEDGED = "SubProcess_PageUntilAcknowledged";
+    public static final String PLAN_ESCALATION = "Task_PlanEscalation";
+    public static final String PAGE_LEVEL = "Task_PageEscalationLevel";
     public static final String ACKNOWLEDGE_PAGE = "Task_AcknowledgePage";
     public static final String ACK_OVERDUE = "Timer_AckOverdue";
     public static final String PAGE_ACKNOWLEDGED = "Event_PageAcknowledged";
-    public static final String PAGE_NEXT_LEVEL = "Task_PageNextLevel";
     public static final String MORE_LEVELS = "Gateway_MoreLevels";
     public static final String RECORD_ACKNOWLEDGEMENT = "Task_RecordAcknowledgement";
     public static final String HIGH_SEVERITY = "Gateway_HighSeverity";
@@ -31,6 +49,9 @@ public final class EscalationProcess {
     public static final String REVIEW_ESCALATED_INCIDENT = "Task_ReviewEscalatedIncident";
     public static final String ACKNOWLEDGEMENT_RECORDED = "EndEvent_PageAcknowledged";
     public static final String LEVELS_EXHAUSTED = "EndEvent_LevelsExhausted";
+    public static final String ACKNOWLEDGED_IN_TASKLIST = "EndEvent_AcknowledgedInTasklist";
+    public static final String LEVELS_EXHAUSTED_CAUGHT = "Event_LevelsExhausted";
+    public static final String NOBODY_ACKNOWLEDGED = "EndEvent_NobodyAcknowledged";
     public static final String LEADERSHIP_INFORMED = "EndEvent_LeadershipInformed";
     public static final String NO_LEADERSHIP_ESCALATION = "EndEvent_NoLeadershipEscalation";
 

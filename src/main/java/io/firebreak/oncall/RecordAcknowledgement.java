@@ -25,7 +25,7 @@ class RecordAcknowledgement implements JavaDelegate {
     String who = EscalationProcess.ACKNOWLEDGED_BY.get(execution);
     incidents.addTimeline(Incidents.keyOf(execution), "ACKNOWLEDGED", who,
         "Page acknowledged by " + (who == null ? "an unknown responder" : who) + " (level "
-            + (EscalationProcess.ESCALATION_LEVEL.getOr(execution, 0) + 1) + ", "
+            + EscalationProcess.ESCALATION_LEVEL.getOr(execution, 1) + ", "
             + EscalationProcess.PAGED_TARGET.getOr(execution, "on-call") + ")");
   }
 }

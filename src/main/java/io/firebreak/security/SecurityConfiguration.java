@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Nothing but health is anonymous: the Camunda REST API (open by default) gets Camunda's own HTTP
  * Basic filter, so authorizations apply to it as in the webapps; Firebreak's API and the actuator
- * get {@link ApiAuthenticationFilter}. The webapps have their own login.
+ * get {@link ApiAuthenticationFilter}, and so does the on-call page {@code /oncall}. The webapps have their own login.
  *
  * <p>The intake endpoints are the deliberate exception to HTTP Basic: machines call them, so
  * {@code /api/alerts/*} takes the intake token and {@code /api/slack/*} Slack's request signature
@@ -44,7 +44,9 @@ class SecurityConfiguration {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
     registration.setName("firebreak-api-auth");
-    registration.addUrlPatterns("/api/*", "/actuator/*");
+    // /oncall (the on-call page and the acknowledge links in pages) is for people: authenticated
+    // like the API, so a browser gets the Basic-auth prompt.
+    registration.addUrlPatterns("/api/*", "/actuator/*", "/oncall", "/oncall/*");
     registration.setOrder(10);
     return registration;
   }

@@ -5,7 +5,6 @@ import static io.firebreak.incident.DeclarationProcess.Elements.CLASSIFY_SEVERIT
 import static io.firebreak.incident.DeclarationProcess.Elements.FULL_RESPONSE_STARTED;
 import static io.firebreak.incident.DeclarationProcess.Elements.LIGHT_RESPONSE_CHOSEN;
 import static io.firebreak.incident.DeclarationProcess.Elements.OPEN_INCIDENT_CHANNEL;
-import static io.firebreak.incident.DeclarationProcess.Elements.PAGE_ON_CALL;
 import static io.firebreak.incident.DeclarationProcess.Elements.SEND_INITIAL_EMAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -35,7 +34,7 @@ class IncidentDeclarationProcessTest extends ProcessTest {
   }
 
   @Test
-  void fullResponseOpensChannelAnnouncesEmailsAndPages() {
+  void fullResponseOpensChannelAnnouncesAndEmails() {
     ProcessInstance pi = declare("Checkout <fails> & more", "outage", "SEV1", true);
     String key = pi.getBusinessKey();
 
@@ -48,7 +47,7 @@ class IncidentDeclarationProcessTest extends ProcessTest {
     runDueJobs(key);
 
     assertThat(pi).hasPassedInOrder(CLASSIFY_SEVERITY, OPEN_INCIDENT_CHANNEL, ANNOUNCE_INCIDENT, SEND_INITIAL_EMAIL,
-        PAGE_ON_CALL, FULL_RESPONSE_STARTED).isEnded();
+        FULL_RESPONSE_STARTED).isEnded();
     String channel = key.toLowerCase() + "-checkout-fails-more";
     assertThat(chat.calls).extracting(Call::action, Call::channel)
         .containsExactly(tuple("open", channel), tuple("post", "incidents"));
@@ -65,9 +64,10 @@ class IncidentDeclarationProcessTest extends ProcessTest {
         "Managed by:", "Coordinate:  Slack #" + channel, "Involved:    Reporter: support.sam");
     assertThat(initial.html()).contains("Checkout &lt;fails&gt; &amp; more").doesNotContain("<fails>");
 
-    assertThat(paging.targets(key)).containsExactly("responders");
+    // Paging is the escalation phase's first step (incident-escalation), not the declaration's.
+    assertThat(paging.targets(key)).isEmpty();
     assertThat(incidents.find(key).orElseThrow().channelName()).isEqualTo(channel);
-    assertThat(timelineKinds(key)).contains("CLASSIFIED", "PAGED");
+    assertThat(timelineKinds(key)).contains("CLASSIFIED").doesNotContain("PAGED");
   }
 
   @Test
