@@ -12,6 +12,9 @@ public final class IncidentProcess {
   /** Message that changes the severity of a running incident at any point. */
   public static final String MSG_SEVERITY_CHANGED = "SeverityChanged";
 
+  /** Message that publishes a status update written outside Tasklist (Slack {@code /incident update}). */
+  public static final String MSG_STATUS_UPDATE_RECEIVED = "StatusUpdateReceived";
+
   /** The customer statement as the customer liaison wrote it (form publish-customer-statement). */
   public static final Var<String> CUSTOMER_STATEMENT = Var.string("customerStatement");
   /** Reference of the regulator notification (form notify-regulator). */
@@ -55,6 +58,9 @@ public final class IncidentProcess {
     public static final String REASSESS_RESPONSE_PLAN = "Task_ReassessResponsePlan";
     public static final String ANNOUNCE_SEVERITY_CHANGE = "CallActivity_AnnounceSeverityChange";
     public static final String SEVERITY_CHANGE_ANNOUNCED = "EndEvent_SeverityChangeAnnounced";
+    public static final String STATUS_UPDATE_RECEIVED = "StartEvent_StatusUpdateReceived";
+    public static final String PUBLISH_RECEIVED_UPDATE = "CallActivity_PublishReceivedUpdate";
+    public static final String RECEIVED_UPDATE_PUBLISHED = "EndEvent_ReceivedUpdatePublished";
 
     private Elements() {}
   }

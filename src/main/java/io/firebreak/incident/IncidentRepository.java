@@ -114,6 +114,17 @@ public class IncidentRepository {
         type, customerImpact, roles.incidentCommander(), roles.commsLead(), roles.scribe(), roles.customerLiaison());
   }
 
+  /** The incident commander changed after triage (Slack {@code /incident ic}). */
+  void updateIncidentCommander(String key, String user) {
+    update(key, "incident_commander = ?", user);
+  }
+
+  /** The open incident whose channel this is, if any (Slack commands in an incident channel). */
+  public Optional<Incident> findByChannel(String channelName) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM fb_incident WHERE channel_name = ? ORDER BY incident_number DESC",
+        MAPPER, channelName).stream().findFirst();
+  }
+
   public void updateChannel(String key, String channelName) {
     update(key, "channel_name = ?", channelName);
   }

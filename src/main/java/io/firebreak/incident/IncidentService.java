@@ -10,7 +10,10 @@ import static io.firebreak.incident.IncidentVariables.SERVICE;
 import static io.firebreak.incident.IncidentVariables.SOURCE;
 import static io.firebreak.incident.IncidentVariables.TITLE;
 
+import io.firebreak.comms.CommunicationProcess;
+import io.firebreak.oncall.EscalationProcess;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,7 +23,15 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
-/** Declares incidents and changes them from code (the API now, intake and Slack later). */
+/**
+ * Declares incidents and changes them from code (the API, alert intake, Slack commands). Every
+ * change goes through the incident's processes: a message they wait for, or the open task they
+ * would otherwise wait for a person to complete in Tasklist.
+ *
+ * <p>Methods that may be called inside a caller's transaction check that the process waits for
+ * what they send before sending it, so that a refused message never marks that transaction
+ * rollback-only.
+ */
 @Service
 public class IncidentService {
 
@@ -90,6 +101,137 @@ public class IncidentService {
       throw new IncidentConflictException(key + " is not at a point where its severity can change", e);
     }
     return get(key);
+  }
+
+  /**
+   * Acknowledges the page of the incident: message {@code PageAcknowledged} to its
+   * {@code incident-escalation} instance with {@code acknowledgedBy}. {@code via} (pagerduty, slack,
+   * api) goes on the timeline; the escalation model records the acknowledgement itself.
+   *
+   * @throws IncidentConflictException when no page of the incident waits for acknowledgement
+   */
+  public void acknowledgePage(String key, String who, String via) {
+    Incident incident = get(key);
+    Optional<String> escalation = waitingFor(key, EscalationProcess.KEY, EscalationProcess.MSG_PAGE_ACKNOWLEDGED);
+    if (incident.state() == Incident.State.CLOSED || escalation.isEmpty()) {
+      throw new IncidentConflictException("no page of " + key + " is waiting for acknowledgement");
+    }
+    incidents.addTimeline(key, "ACKNOWLEDGE_RECEIVED", who, "Acknowledgement of the page received via " + via);
+    runtime.createMessageCorrelation(EscalationProcess.MSG_PAGE_ACKNOWLEDGED)
+        .processInstanceId(escalation.get())
+        .setVariable(EscalationProcess.ACKNOWLEDGED_BY.name(), who)
+        .correlateWithResult();
+  }
+
+  /**
+   * Tells the incident that the alert behind it has resolved (message {@code AlertResolved} to its
+   * remediation, which suggests resolution to the IC and never resolves by itself).
+   *
+   * @return whether the remediation took the signal; {@code false} while the incident is not
+   *     remediating (still in triage, a minor incident, already resolved)
+   */
+  public boolean signalAlertResolved(String key) {
+    Optional<String> remediation = waitingFor(key, RemediationProcess.KEY, RemediationProcess.MSG_ALERT_RESOLVED);
+    remediation.ifPresent(id -> runtime.createMessageCorrelation(RemediationProcess.MSG_ALERT_RESOLVED)
+        .processInstanceId(id).correlateWithResult());
+    return remediation.isPresent();
+  }
+
+  /**
+   * Posts a status update written elsewhere (Slack {@code /incident update}): completes the open
+   * {@code Post status update} task when one is due (the cadence restarts), otherwise sends
+   * {@code StatusUpdateReceived}, which publishes it through incident-communication.
+   */
+  public void postStatusUpdate(String key, String text, String postedBy) {
+    Task due = openTask(key, IncidentProcess.Elements.POST_STATUS_UPDATE);
+    if (due != null) {
+      tasks.complete(due.getId(), Variables.createVariables()
+          .putValue(CommunicationProcess.UPDATE_TEXT.name(), text).putValue(CommunicationProcess.WHAT_CHANGED.name(), null));
+    } else {
+      String incident = waitingFor(key, IncidentProcess.KEY, IncidentProcess.MSG_STATUS_UPDATE_RECEIVED)
+          .orElseThrow(() -> new IncidentConflictException(key + " is not responding; there is nothing to update"));
+      runtime.createMessageCorrelation(IncidentProcess.MSG_STATUS_UPDATE_RECEIVED)
+          .processInstanceId(incident)
+          .setVariable(CommunicationProcess.UPDATE_TEXT.name(), text)
+          // null, not "": a stale "what changed" of an earlier update must not be repeated.
+          .setVariable(CommunicationProcess.WHAT_CHANGED.name(), null)
+          .correlateWithResult();
+    }
+    incidents.addTimeline(key, "STATUS_UPDATE", postedBy, text);
+  }
+
+  /**
+   * Makes {@code user} the incident commander. Before triage the triage task is assigned to them
+   * (the IC is who completes triage); afterwards the role moves: the variable the models assign IC
+   * tasks by, the IC's open tasks and the read model.
+   */
+  public void assignIncidentCommander(String key, String user, String assignedBy) {
+    Incident incident = get(key);
+    if (incident.state() != Incident.State.OPEN) {
+      throw new IncidentConflictException(key + " is " + incident.state().name().toLowerCase(java.util.Locale.ROOT) + "; its IC no longer changes");
+    }
+    Task triage = openTask(key, TriageProcess.Elements.TRIAGE_INCIDENT);
+    if (triage != null) {
+      tasks.setAssignee(triage.getId(), user);
+    } else {
+      String previous = incident.roles().incidentCommander();
+      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()) {
+        if (runtime.getVariable(instance.getId(), IncidentVariables.INCIDENT_COMMANDER.name()) != null
+            || IncidentProcess.KEY.equals(definitionKey(instance))) {
+          runtime.setVariable(instance.getId(), IncidentVariables.INCIDENT_COMMANDER.name(), user);
+        }
+      }
+      if (previous != null) {
+        tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(previous).list()
+            .forEach(t -> tasks.setAssignee(t.getId(), user));
+      }
+      incidents.updateIncidentCommander(key, user);
+    }
+    incidents.addTimeline(key, "IC_ASSIGNED", assignedBy, user + " is the incident commander"
+        + (triage != null ? " (triage assigned to them)" : ""));
+  }
+
+  /**
+   * Confirms resolution: completes the open {@code Confirm resolution} (or, for a minor incident,
+   * {@code Handle minor incident}) task with the summary. Earlier steps stay with the process.
+   *
+   * @return the name of the task completed
+   * @throws IncidentConflictException when no such task is open, naming what is open instead
+   */
+  public String resolve(String key, String summary, String resolvedBy) {
+    Task task = openTask(key, RemediationProcess.Elements.RESOLVE_INCIDENT);
+    if (task == null) {
+      task = openTask(key, IncidentProcess.Elements.HANDLE_MINOR_INCIDENT);
+    }
+    if (task == null) {
+      List<String> open = openTasks(key).stream().map(Task::getName).distinct().toList();
+      throw new IncidentConflictException(key + " cannot be resolved yet" + (open.isEmpty() ? ""
+          : "; open: " + String.join(", ", open)));
+    }
+    tasks.complete(task.getId(), Variables.createVariables()
+        .putValue(IncidentVariables.RESOLUTION_SUMMARY.name(), summary));
+    incidents.addTimeline(key, "RESOLVE_REQUESTED", resolvedBy, "Resolution confirmed: " + summary);
+    return task.getName();
+  }
+
+  private Task openTask(String key, String taskDefinitionKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).active()
+        .list().stream().findFirst().orElse(null);
+  }
+
+  /** The active instance of {@code processKey} for the incident that has a subscription for {@code message}. */
+  private Optional<String> waitingFor(String key, String processKey, String message) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).processDefinitionKey(processKey)
+        .active().list().stream()
+        .map(ProcessInstance::getId)
+        .filter(id -> runtime.createEventSubscriptionQuery().processInstanceId(id).eventType("message")
+            .eventName(message).count() > 0)
+        .findFirst();
+  }
+
+  private String definitionKey(ProcessInstance instance) {
+    String id = instance.getProcessDefinitionId();
+    return id == null ? null : id.substring(0, id.indexOf(':'));
   }
 
   /** No incident with this key. */

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic authentication against Camunda's users for Firebreak's API and the actuator
- * (health excepted). The authenticated user is available to controllers as {@link CurrentUser}.
+ * (health excepted, and the intake endpoints, which {@code IntakeAuthenticationFilter} authenticates). The authenticated user is available to controllers as {@link CurrentUser}.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -27,7 +27,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+      return true;
+    }
+    // Token- or signature-authenticated instead (IntakeAuthenticationFilter). Decided on the
+    // normalised servlet path, so /api/alerts/../incidents is not mistaken for an intake path.
+    String normalised = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return SecurityConfiguration.INTAKE_PREFIXES.stream().anyMatch(normalised::startsWith);
   }
 
   @Override

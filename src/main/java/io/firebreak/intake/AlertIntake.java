@@ -1,0 +1,139 @@
+package io.firebreak.intake;
+
+import io.firebreak.incident.Incident;
+import io.firebreak.incident.IncidentDeclaration;
+import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentService;
+import io.firebreak.incident.IncidentService.IncidentConflictException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns alerts into incidents, one per alert group: the first firing delivery of a group declares an
+ * incident, later ones attach to it until it closes; resolved deliveries signal {@code AlertResolved}
+ * to it; acknowledgements acknowledge its page. Each delivery is one transaction (the
+ * {@code fb_alert_group} row, the declaration through the engine, the timeline) and the caller
+ * answers only after it committed. A concurrent claim of the same group or a transient database
+ * failure is retried here for up to {@code firebreak.intake.limits.retry-for}; after that the
+ * caller answers 503 and the sender retries.
+ */
+@Service
+class AlertIntake {
+
+
+  /** What happened to an incident because of a delivery. */
+  record Touched(String key, String action) {
+    static final String CREATED = "created";
+    static final String ATTACHED = "attached";
+    static final String RESOLVED_SIGNAL = "resolved-signal";
+    static final String ACKNOWLEDGED = "acknowledged";
+  }
+
+  /**
+   * One delivery of a group's alerts.
+   *
+   * @param source {@code alertmanager} (Grafana too) or {@code pagerduty}: its own key space
+   * @param groupKey the sender's group or dedup key
+   * @param declaration what to declare when the group has no open incident
+   * @param actor who sent it, for the timeline
+   * @param notes one timeline line per alert (what, when, link)
+   */
+  record Delivery(String source, String groupKey, IncidentDeclaration declaration, String actor, List<String> notes) {}
+
+
+  private final AlertGroups groups;
+  private final IncidentService incidentService;
+  private final IncidentRepository incidents;
+  private final TransactionTemplate tx;
+  private final IntakeProperties limits;
+
+  AlertIntake(AlertGroups groups, IncidentService incidentService, IncidentRepository incidents,
+      PlatformTransactionManager transactionManager, IntakeProperties limits) {
+    this.groups = groups;
+    this.incidentService = incidentService;
+    this.incidents = incidents;
+    this.tx = new TransactionTemplate(transactionManager);
+    this.limits = limits;
+  }
+
+  /** Firing: declare an incident for the group, or attach to the one that is not closed yet. */
+  Touched fire(Delivery delivery) {
+    IncidentDeclaration declaration = delivery.declaration().validated();
+    String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
+    int alerts = Math.max(1, delivery.notes().size());
+    return retrying(() -> tx.execute(status -> {
+      Optional<AlertGroups.OpenGroup> open = groups.lockOpen(hash);
+      if (open.isPresent() && !open.get().incidentClosed()) {
+        groups.countAlerts(open.get().id(), alerts);
+        record(open.get().incidentKey(), "ALERT", delivery, "attached");
+        return new Touched(open.get().incidentKey(), Touched.ATTACHED);
+      }
+      open.ifPresent(closed -> groups.release(closed.id()));
+      long id = groups.claim(delivery.source(), hash, delivery.groupKey(), alerts);
+      Incident incident = incidentService.declare(declaration);
+      groups.assign(id, incident.key());
+      record(incident.key(), "ALERT", delivery, "declared this incident");
+      return new Touched(incident.key(), Touched.CREATED);
+    }));
+  }
+
+  /** Resolved: tell the group's incident (it suggests resolution to the IC); empty when it has none open. */
+  Optional<Touched> resolve(Delivery delivery) {
+    String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
+    return retrying(() -> tx.execute(status -> {
+      Optional<AlertGroups.OpenGroup> open = groups.lockOpen(hash).filter(g -> !g.incidentClosed());
+      if (open.isEmpty()) {
+        return Optional.<Touched>empty();
+      }
+      String key = open.get().incidentKey();
+      boolean suggested = incidentService.signalAlertResolved(key);
+      record(key, "ALERT_RESOLVED", delivery, suggested
+          ? "resolved; resolution suggested to the incident commander"
+          : "resolved; nothing suggested, the incident is not remediating (" + phase(key) + ")");
+      return Optional.of(new Touched(key, Touched.RESOLVED_SIGNAL));
+    }));
+  }
+
+  /** Acknowledge: acknowledge the page of the group's incident; empty when it has none open. */
+  Optional<Touched> acknowledge(Delivery delivery) {
+    String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
+    return retrying(() -> tx.execute(status -> {
+      Optional<AlertGroups.OpenGroup> open = groups.lockOpen(hash).filter(g -> !g.incidentClosed());
+      if (open.isEmpty()) {
+        return Optional.<Touched>empty();
+      }
+      String key = open.get().incidentKey();
+      try {
+        incidentService.acknowledgePage(key, delivery.actor(), delivery.source());
+      } catch (IncidentConflictException e) {
+        // Checked before anything was sent, so the transaction is intact.
+        record(key, "ALERT_ACKNOWLEDGED", delivery, "acknowledged, but " + e.getMessage());
+      }
+      return Optional.of(new Touched(key, Touched.ACKNOWLEDGED));
+    }));
+  }
+
+  private String phase(String key) {
+    return incidents.find(key).map(i -> i.phase().label()).orElse("unknown");
+  }
+
+  private void record(String key, String kind, Delivery delivery, String what) {
+    List<String> notes = delivery.notes().isEmpty() ? List.of("") : delivery.notes();
+    for (String note : notes) {
+      incidents.addTimeline(key, kind, truncate(delivery.actor(), 100), truncate(
+          delivery.source() + " alert " + what + (note.isEmpty() ? "" : ": " + note), 4000));
+    }
+  }
+
+  private <T> T retrying(Supplier<T> attempt) {
+    return Retrying.run(limits.retryFor(), attempt);
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

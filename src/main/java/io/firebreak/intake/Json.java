@@ -1,0 +1,94 @@
+package io.firebreak.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.firebreak.incident.IncidentDeclaration.FieldError;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Lenient reading of webhook JSON: unknown fields ignored, scalars taken as text, strings cleaned. */
+final class Json {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private Json() {}
+
+  /** The body as a JSON object, or a 400 saying why not. */
+  static JsonNode object(byte[] body) {
+    if (body.length == 0) {
+      throw BadPayload.malformed("the request body is empty; send a JSON object");
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw BadPayload.malformed("the request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw BadPayload.malformed("the request body could not be read");
+    }
+    if (root == null || !root.isObject()) {
+      throw BadPayload.malformed("the request body must be a JSON object");
+    }
+    return root;
+  }
+
+  /** A string field: text or another scalar as text; {@code null} when absent, null or blank. */
+  static String text(JsonNode node, String field, String path, List<FieldError> errors) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isValueNode()) {
+      errors.add(new FieldError(path, "must be a string"));
+      return null;
+    }
+    String s = clean(v.asText());
+    return s.isBlank() ? null : s;
+  }
+
+  /** An object of string values (labels, annotations); non-scalar values are skipped. */
+  static Map<String, String> strings(JsonNode node, String field, String path, List<FieldError> errors) {
+    Map<String, String> out = new TreeMap<>();
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (!v.isObject()) {
+      errors.add(new FieldError(path, "must be an object"));
+      return out;
+    }
+    v.fields().forEachRemaining(e -> {
+      if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+        out.put(clean(e.getKey()), clean(e.getValue().asText()));
+      }
+    });
+    return out;
+  }
+
+  /** Control characters other than line breaks and tabs are dropped: they only hide things. */
+  static String clean(String s) {
+    return s == null ? null : s.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").replace("\u0000", "");
+  }
+
+  static String truncate(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    return s.substring(0, max - 1) + "…";
+  }
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package io.firebreak.intake;
+
+import io.firebreak.incident.Incident;
+import io.firebreak.incident.IncidentDeclaration;
+import io.firebreak.incident.IncidentDeclaration.InvalidDeclarationException;
+import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentService;
+import io.firebreak.incident.IncidentService.IncidentConflictException;
+import io.firebreak.platform.FirebreakProperties;
+import io.firebreak.security.FirebreakGroups;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code /incident} subcommands. {@code declare} works from any channel (customer support uses
+ * it); the others act on the incident whose channel they are typed in ({@code fb_incident.channel_name}).
+ * Every command on an incident is recorded on its timeline. Changing commands need a Firebreak user
+ * with the Slack user name: {@code sev}, {@code update}, {@code ack} a responder, communications
+ * or IC; {@code ic} and {@code resolve} an incident commander (or the incident's IC).
+ */
+@Service
+class SlackCommands {
+
+  /** A slash command as Slack sent it (fields already length-limited). */
+  record Command(String command, String text, String userId, String userName, String channelName,
+      String responseUrl) {}
+
+  static final String HELP = String.join("\n",
+      "*/incident* commands:",
+      "• `/incident declare <title> [sev1..sev5]` — declare an incident (from any channel)",
+      "In an incident channel:",
+      "• `/incident status` — where the incident stands",
+      "• `/incident ack` — acknowledge the page",
+      "• `/incident sev <1-5>` — change the severity",
+      "• `/incident update <text>` — post a status update",
+      "• `/incident ic @user` — make someone the incident commander",
+      "• `/incident resolve [summary]` — confirm resolution",
+      "• `/incident help` — this help");
+
+  private static final Pattern SEVERITY = Pattern.compile("(?i)^sev([1-5])$");
+  /** {@code <@U123|jane>} (escaped by Slack), {@code @jane}, or {@code jane}. */
+  private static final Pattern USER = Pattern.compile("^(?:<@[A-Z0-9]+\\|([^>]+)>|<@([A-Z0-9]+)>|@?([A-Za-z0-9][A-Za-z0-9._-]*))$");
+
+  private final IncidentService incidentService;
+  private final IncidentRepository incidents;
+  private final IdentityService identity;
+  private final TransactionTemplate tx;
+  private final String broadcastChannel;
+  private final SlackFollowUps followUps;
+  private final java.time.Duration retryFor;
+
+  SlackCommands(IncidentService incidentService, IncidentRepository incidents, IdentityService identity,
+      PlatformTransactionManager transactionManager, FirebreakProperties properties, SlackFollowUps followUps,
+      IntakeProperties limits) {
+    this.followUps = followUps;
+    this.retryFor = limits.retryFor();
+    this.incidentService = incidentService;
+    this.incidents = incidents;
+    this.identity = identity;
+    this.tx = new TransactionTemplate(transactionManager);
+    this.broadcastChannel = properties.slack().broadcastChannel();
+  }
+
+  /** Runs the command and returns the ephemeral reply. */
+  String handle(Command c) {
+    String[] parts = c.text().split("\\s+", 2);
+    String sub = parts[0].toLowerCase(Locale.ROOT);
+    String rest = parts.length > 1 ? parts[1].strip() : "";
+    if (sub.isEmpty() || sub.equals("help")) {
+      return HELP;
+    }
+    if (sub.equals("declare")) {
+      return declare(c, rest);
+    }
+    Optional<Incident> here = incidents.findByChannel(c.channelName());
+    if (here.isEmpty()) {
+      return List.of("status", "ack", "sev", "update", "ic", "resolve").contains(sub)
+          ? "`/incident " + sub + "` works in an incident channel; #" + c.channelName() + " is not one. "
+              + "Use `/incident declare <title>` to declare an incident."
+          : "Unknown command `" + sub + "`.\n" + HELP;
+    }
+    Incident incident = here.get();
+    String key = incident.key();
+    try {
+      // One transaction per command, retried when a job moved the incident meanwhile (optimistic
+      // locking): all of the command happens, with its timeline entry, or none of it.
+      return Retrying.run(retryFor, () -> tx.execute(status -> {
+        String reply = run(sub, rest, c, incident);
+        incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c));
+        return reply;
+      }));
+    } catch (NotAllowed e) {
+      incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c) + " (refused: " + e.getMessage() + ")");
+      return e.getMessage();
+    } catch (IncidentConflictException e) {
+      incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c) + " (not possible: " + e.getMessage() + ")");
+      return "Not possible: " + e.getMessage();
+    }
+  }
+
+  private String run(String sub, String rest, Command c, Incident incident) {
+    String key = incident.key();
+    return switch (sub) {
+      case "status" -> status(incident);
+      case "ack" -> {
+        requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.INCIDENT_COMMANDERS);
+        incidentService.acknowledgePage(key, c.userName(), "slack");
+        yield "Page of " + key + " acknowledged by " + c.userName() + ".";
+      }
+      case "sev" -> {
+        Matcher m = Pattern.compile("(?i)^(?:sev)?([1-5])$").matcher(rest);
+        if (!m.matches()) {
+          yield "Usage: `/incident sev <1-5>`";
+        }
+        requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.INCIDENT_COMMANDERS);
+        Incident changed = incidentService.changeSeverity(key, "SEV" + m.group(1), "changed in Slack by " + c.userName(),
+            c.userName());
+        yield key + " is now " + changed.severity() + "; the change is being announced.";
+      }
+      case "update" -> {
+        if (rest.isEmpty()) {
+          yield "Usage: `/incident update <text>`";
+        }
+        if (rest.length() > IncidentDeclaration.MAX_DESCRIPTION) {
+          yield "An update can be at most " + IncidentDeclaration.MAX_DESCRIPTION + " characters.";
+        }
+        requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.COMMUNICATIONS, FirebreakGroups.INCIDENT_COMMANDERS);
+        incidentService.postStatusUpdate(key, rest, c.userName());
+        yield "Status update for " + key + " is being posted to #" + c.channelName() + " and by email.";
+      }
+      case "ic" -> {
+        Matcher m = USER.matcher(rest);
+        if (!m.matches()) {
+          yield "Usage: `/incident ic @user`";
+        }
+        String user = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        requireCommander(c, incident);
+        if (identity.createUserQuery().userId(user).count() == 0) {
+          yield user + " is not a Firebreak user; the IC must be able to work the incident's tasks.";
+        }
+        incidentService.assignIncidentCommander(key, user, c.userName());
+        yield user + " is now the incident commander of " + key + ".";
+      }
+      case "resolve" -> {
+        requireCommander(c, incident);
+        String summary = rest.isEmpty() ? "Resolved in Slack by " + c.userName() : rest;
+        if (summary.length() > IncidentDeclaration.MAX_DESCRIPTION) {
+          yield "A resolution summary can be at most " + IncidentDeclaration.MAX_DESCRIPTION + " characters.";
+        }
+        String task = incidentService.resolve(key, summary, c.userName());
+        yield key + ": " + task + " done; the resolution is being announced.";
+      }
+      default -> "Unknown command `" + sub + "`.\n" + HELP;
+    };
+  }
+
+  private String declare(Command c, String rest) {
+    String[] words = rest.split("\\s+");
+    String severity = IncidentDeclaration.UNKNOWN_SEVERITY;
+    String title = rest;
+    Matcher m = SEVERITY.matcher(words[words.length - 1]);
+    if (m.matches()) {
+      severity = "SEV" + m.group(1);
+      title = rest.substring(0, rest.length() - words[words.length - 1].length()).strip();
+    }
+    if (title.isEmpty()) {
+      return "Usage: `/incident declare <title> [sev1..sev5]`, e.g. `/incident declare Checkout fails for EU customers sev2`";
+    }
+    IncidentDeclaration declaration = new IncidentDeclaration(title,
+        "Declared in Slack by @" + c.userName() + " in #" + c.channelName(), null, null, severity, false,
+        c.userName(), "slack", null);
+    try {
+      declaration = declaration.validated();
+    } catch (InvalidDeclarationException e) {
+      return "Not declared: " + e.getMessage();
+    }
+    IncidentDeclaration valid = declaration;
+    Incident incident = Retrying.run(retryFor, () -> tx.execute(status -> {
+      Incident declared = incidentService.declare(valid);
+      incidents.addTimeline(declared.key(), "SLACK_COMMAND", c.userName(), command(c));
+      return declared;
+    }));
+    StringBuilder reply = new StringBuilder("Declared *").append(incident.key()).append("* (")
+        .append(incident.severity()).append("): ").append(incident.title()).append('.');
+    if (incident.channelName() != null) {
+      reply.append(" Channel: #").append(incident.channelName());
+    } else if (Boolean.TRUE.equals(incident.fullResponse())) {
+      reply.append(" Its channel is being opened; you will be told here, and it is announced in #")
+          .append(broadcastChannel).append('.');
+      followUps.channelWhenOpen(incident.key(), c.responseUrl());
+    } else {
+      reply.append(" Minor incident: responders handle it in Tasklist, no channel.");
+    }
+    return reply.toString();
+  }
+
+  private static String status(Incident i) {
+    return "*" + i.key() + "* " + i.title() + "\nSeverity: " + i.severity() + " · State: "
+        + i.state().name().toLowerCase(Locale.ROOT) + " · Phase: " + i.phase().label()
+        + "\nIC: " + (i.roles().incidentCommander() == null ? "not assigned yet" : i.roles().incidentCommander())
+        + (i.service() == null ? "" : " · Service: " + i.service());
+  }
+
+  private static String command(Command c) {
+    return c.command() + " " + c.text() + " (in #" + c.channelName() + ")";
+  }
+
+  private void requireUser(Command c, String... groups) {
+    if (identity.createUserQuery().userId(c.userName()).count() == 0) {
+      throw new NotAllowed("only Firebreak users can do that; " + c.userName() + " is not one");
+    }
+    for (String group : groups) {
+      if (identity.createUserQuery().userId(c.userName()).memberOfGroup(group).count() > 0) {
+        return;
+      }
+    }
+    throw new NotAllowed("only members of " + String.join(", ", groups) + " can do that");
+  }
+
+  private void requireCommander(Command c, Incident incident) {
+    if (c.userName().equals(incident.roles().incidentCommander())) {
+      return;
+    }
+    requireUser(c, FirebreakGroups.INCIDENT_COMMANDERS);
+  }
+
+  /** The Slack user may not run this command. */
+  static class NotAllowed extends RuntimeException {
+    NotAllowed(String message) {
+      super(message);
+    }
+  }
+}
