@@ -2,6 +2,7 @@ package io.firebreak.oncall;
 
 import static io.firebreak.incident.IncidentVariables.ESCALATION_CHAIN;
 
+import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MessageModel;
 import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
@@ -37,9 +38,11 @@ class PageOnCall implements JavaDelegate {
   private final MessageModel model;
   private final IncidentRepository incidents;
   private final FirebreakProperties properties;
+  private final Deliveries deliveries;
 
   PageOnCall(PagingPort paging, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
-      FirebreakProperties properties) {
+      FirebreakProperties properties, Deliveries deliveries) {
+    this.deliveries = deliveries;
     this.paging = paging;
     this.templates = templates;
     this.model = model;
@@ -62,7 +65,13 @@ class PageOnCall implements JavaDelegate {
     Map<String, Object> data = model.of(execution);
     data.put("pagedTarget", target);
     data.put("escalationLevel", level + 1);
-    paging.page(key, target, templates.render("page", Format.TEXT, data));
+    String text = templates.render("page", Format.TEXT, data);
+    // One marker for the page and one per person inside it (the adapter's parts): a retry after a
+    // partial failure pages only those not reached yet.
+    deliveries.once(key, deliveries.stepKey(execution), "page:" + target, () -> {
+      paging.page(key, target, text);
+      return null;
+    });
     incidents.addTimeline(key, "PAGED", "firebreak", "Paged " + target + " (level " + (level + 1) + " of " + chain.size() + ")");
   }
 
