@@ -45,7 +45,8 @@ class DirectPaging implements PagingPort {
         unreachable.add(person.getId());
         continue;
       }
-      deliveries.part(incidentKey, "dm:" + person.getId(), () -> chat.directMessage(incidentKey, email.strip(), text));
+      deliveries.part(incidentKey, "dm:" + person.getId(),
+          () -> chat.directMessage(incidentKey, email.strip(), slackEscaped(text)));
       deliveries.part(incidentKey, "mail:" + person.getId(), () -> mail.send(incidentKey,
           new MailPort.Mail(List.of(email.strip()), subject, text, "<p>" + HtmlUtils.htmlEscape(text) + "</p>")));
     }
@@ -55,6 +56,11 @@ class DirectPaging implements PagingPort {
       incidents.addTimeline(incidentKey, "SKIPPED", "paging",
           "Not paged (no email address in Firebreak): " + String.join(", ", unreachable));
     }
+  }
+
+  /** The page is plain text; in Slack, {@code <!channel>} and friends in a title must stay text. */
+  private static String slackEscaped(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private List<User> people(String target) {
