@@ -107,6 +107,11 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /** Slack works again: no more scripted failures. */
+  public void clearFailures() {
+    failures.clear();
+  }
+
   /** Rate-limits a method: at most {@code perWindow} calls per {@code window}, else 429. */
   public void rateLimit(String method, int perWindow, Duration window, int retryAfterSeconds) {
     limits.put(method, new RateLimit(perWindow, window, retryAfterSeconds));
