@@ -35,7 +35,8 @@ public interface ChatPort {
   /**
    * Sends a direct message to the person with this email address.
    *
-   * @return the message's id, or {@code null} when not sent
+   * @return the message's id, or {@code null} when not sent (nobody in Slack has that address, or
+   *     Slack is not configured)
    */
   String directMessage(String incidentKey, String email, String text);
 }

@@ -110,7 +110,9 @@ class SlackChat implements ChatPort {
   public String directMessage(String incidentKey, String email, String text) {
     String user = lookUp(email);
     if (user == null) {
-      throw new IllegalStateException("no Slack user with the address " + email + " to page");
+      // Not a failure to retry: the person is not in this workspace. The caller notes it.
+      log.warn("{}: no Slack user with the address {}; no direct message", incidentKey, email);
+      return null;
     }
     String dm = call("conversations.open", () -> slack.conversationsOpen(r -> r.users(List.of(user))), Set.of())
         .getChannel().getId();

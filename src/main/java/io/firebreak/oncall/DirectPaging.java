@@ -38,6 +38,7 @@ class DirectPaging implements PagingPort {
   public void page(String incidentKey, String target, String text) {
     List<User> people = people(target);
     List<String> unreachable = new ArrayList<>();
+    List<String> notInSlack = new ArrayList<>();
     String subject = subject(incidentKey, text);
     for (User person : people) {
       String email = person.getEmail();
@@ -45,16 +46,25 @@ class DirectPaging implements PagingPort {
         unreachable.add(person.getId());
         continue;
       }
-      deliveries.part(incidentKey, "dm:" + person.getId(),
+      String dm = deliveries.part(incidentKey, "dm:" + person.getId(),
           () -> chat.directMessage(incidentKey, email.strip(), slackEscaped(text)));
+      if (dm == null) {
+        notInSlack.add(person.getId());
+      }
       deliveries.part(incidentKey, "mail:" + person.getId(), () -> mail.send(incidentKey,
           new MailPort.Mail(List.of(email.strip()), subject, text, "<p>" + HtmlUtils.htmlEscape(text) + "</p>")));
     }
     if (people.isEmpty()) {
       incidents.addTimeline(incidentKey, "SKIPPED", "paging", "Nobody to page: " + target + " is no Firebreak user or group with members");
-    } else if (!unreachable.isEmpty()) {
+    }
+    if (!unreachable.isEmpty()) {
       incidents.addTimeline(incidentKey, "SKIPPED", "paging",
           "Not paged (no email address in Firebreak): " + String.join(", ", unreachable));
+    }
+    if (!notInSlack.isEmpty()) {
+      incidents.addTimeline(incidentKey, "SKIPPED", "paging",
+          "No Slack direct message (no Slack user with their address, or Slack not configured): "
+              + String.join(", ", notInSlack));
     }
   }
 

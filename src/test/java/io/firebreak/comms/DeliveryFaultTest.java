@@ -115,6 +115,50 @@ class DeliveryFaultTest extends RealPeersTest {
   }
 
   @Test
+  void aPageThatFailedHalfwayReachesOnlyThoseNotReachedYetWhenRetried() throws Exception {
+    String oscar = "oncall.oscar";
+    var identity = engine.getIdentityService();
+    var user = identity.newUser(oscar);
+    user.setEmail(oscar + "@example.com");
+    identity.saveUser(user);
+    identity.createMembership(oscar, "responders");
+    try {
+      String oscarSlackId = SLACK.addUser(oscar + "@example.com");
+      String oliveSlackId = SLACK.addUser(ON_CALL_EMAIL);
+      String key = declare("Disk full", "outage", "SEV1");
+      // Olive gets her DM and email; the DM to Oscar fails once.
+      SLACK.fail("chat.postMessage", p -> ("D" + oscarSlackId).equals(p.get("channel")), 500, 1);
+
+      assertThat(runAsyncJobsRetryingFailures(key, 20)).isEqualTo(1);
+
+      assertThat(SLACK.messages()).extracting(FakeSlack.Message::channel)
+          .containsExactly(SLACK.channel(BROADCAST).id(), "D" + oliveSlackId, "D" + oscarSlackId);
+      MAIL.waitForIncomingEmail(5000, 3);
+      assertThat(MAIL.getReceivedMessages()).extracting(m -> SlackAndEmailEndToEndTest.to(m).get(0))
+          .containsExactlyInAnyOrder("incidents@example.com", ON_CALL_EMAIL, oscar + "@example.com");
+    } finally {
+      identity.deleteMembership(oscar, "responders");
+      identity.deleteUser(oscar);
+    }
+  }
+
+  @Test
+  void somebodyWithoutASlackAccountIsPagedByEmailAndTheTimelineSaysSo() throws Exception {
+    // Olive is not in this Slack workspace.
+    SLACK.reset();
+    SLACK.addChannel(BROADCAST, false);
+    String key = declare("Cache cold", "outage", "SEV1");
+    assertThat(runAsyncJobsRetryingFailures(key, 5)).isZero();
+
+    assertThat(SLACK.handled("conversations.open")).isEmpty();
+    MAIL.waitForIncomingEmail(5000, 2);
+    assertThat(MAIL.getReceivedMessages()).extracting(m -> SlackAndEmailEndToEndTest.to(m).get(0))
+        .contains(ON_CALL_EMAIL);
+    assertThat(incidents.timeline(key)).extracting(io.firebreak.incident.TimelineEntry::text)
+        .anySatisfy(t -> assertThat(t).startsWith("No Slack direct message").contains(ON_CALL));
+  }
+
+  @Test
   void afterTheLastRetryTheStepIsACockpitIncidentAndRetryingItCompletesIt() {
     String key = declare("Queue stuck", "outage", "SEV1");
     SLACK.fail("conversations.create", 500, 100);

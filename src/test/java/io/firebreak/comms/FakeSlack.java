@@ -52,6 +52,11 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final List<Message> messages = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
+  private final List<Failure> conditionalFailures = new CopyOnWriteArrayList<>();
+
+  /** A failure for calls whose parameters match, {@code remaining} more times. */
+  private record Failure(String method, java.util.function.Predicate<Map<String, String>> when, int status,
+      AtomicInteger remaining) {}
   private final Map<String, RateLimit> limits = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger(10_000_000);
 
@@ -107,9 +112,15 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /** The next {@code times} calls of {@code method} whose parameters match answer HTTP {@code status}. */
+  public void fail(String method, java.util.function.Predicate<Map<String, String>> when, int status, int times) {
+    conditionalFailures.add(new Failure(method, when, status, new AtomicInteger(times)));
+  }
+
   /** Slack works again: no more scripted failures. */
   public void clearFailures() {
     failures.clear();
+    conditionalFailures.clear();
   }
 
   /** Rate-limits a method: at most {@code perWindow} calls per {@code window}, else 429. */
@@ -129,6 +140,7 @@ public final class FakeSlack implements AutoCloseable {
     users.clear();
     messages.clear();
     failures.clear();
+    conditionalFailures.clear();
     limits.clear();
   }
 
@@ -172,7 +184,7 @@ public final class FakeSlack implements AutoCloseable {
     String method = exchange.getRequestURI().getPath().substring("/api/".length());
     Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    Integer failure = nextFailure(method);
+    Integer failure = nextFailure(method, params);
     if (failure != null) {
       requests.add(new Request(method, params, failure));
       respond(exchange, failure, Map.of("ok", false, "error", "fatal_error"), null);
@@ -191,7 +203,12 @@ public final class FakeSlack implements AutoCloseable {
     respond(exchange, 200, body, null);
   }
 
-  private Integer nextFailure(String method) {
+  private Integer nextFailure(String method, Map<String, String> params) {
+    for (Failure f : conditionalFailures) {
+      if (f.method().equals(method) && f.when().test(params) && f.remaining().getAndDecrement() > 0) {
+        return f.status();
+      }
+    }
     Deque<Integer> queue = failures.get(method);
     if (queue == null) {
       return null;
