@@ -197,6 +197,24 @@ class DeliveryFaultTest extends RealPeersTest {
   }
 
   @Test
+  void aRateLimitLongerThanTheStepMayWaitFailsTheStepForCamundaToRetryLater() {
+    String key = declare("Slow burn", "outage", "SEV2");
+    // Retry-After beyond firebreak.slack.max-rate-limit-wait (PT30S in these tests): do not hold the job thread.
+    SLACK.rateLimit("conversations.create", 0, Duration.ofMinutes(1), 31);
+    Job job = jobAt(key, "Task_OpenIncidentChannel");
+    long start = System.nanoTime();
+    assertThat(attempt(job)).hasMessageContaining("rate-limited for longer than PT30S");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    Job failed = engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult();
+    assertThat(failed.getRetries()).isEqualTo(7);
+    assertThat(openIncidents(key)).isEmpty();
+
+    SLACK.removeRateLimit("conversations.create");
+    assertThat(attempt(failed)).isNull();
+    assertThat(SLACK.handled("conversations.create")).hasSize(1);
+  }
+
+  @Test
   void thirtyChannelsInABurstAboveTheRateLimitAllOpenWithoutIncidents() throws Exception {
     // Tier 2 is ~20 calls a minute; the fake keeps the shape (20 per window, then 429 with
     // Retry-After) on a 5-second window so that the test stays short.

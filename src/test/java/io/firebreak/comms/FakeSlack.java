@@ -128,6 +128,10 @@ public final class FakeSlack implements AutoCloseable {
     limits.put(method, new RateLimit(perWindow, window, retryAfterSeconds));
   }
 
+  public void removeRateLimit(String method) {
+    limits.remove(method);
+  }
+
   public int rejectedByRateLimit(String method) {
     RateLimit limit = limits.get(method);
     return limit == null ? 0 : limit.rejected;
