@@ -59,6 +59,15 @@ public class Deliveries {
     if (jobs.size() == 1) {
       return "job:" + jobs.get(0).getId();
     }
+    // Several (a multi-instance step): the job of this execution, or of the scope it runs in.
+    String parent = execution.getParentId();
+    List<Job> mine = jobs.stream()
+        .filter(j -> execution.getId().equals(j.getExecutionId()) || (parent != null && parent.equals(j.getExecutionId())))
+        .toList();
+    if (mine.size() == 1) {
+      return "job:" + mine.get(0).getId();
+    }
+    // Not an async step (modelling error, or a test calling it directly): the element in its process.
     return "pi:" + execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
   }
 
