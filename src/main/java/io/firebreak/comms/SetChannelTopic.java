@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * channel topic"): {@code template}.
  *
  * <p>Used by {@code Task_SetChannelTopic} (incident-declaration), {@code Task_UpdateChannelTopic}
- * (incident-triage, incident-communication).
+ * (incident-triage, incident-communication), {@code Task_UpdateTopicCauseIdentified} and
+ * {@code Task_UpdateTopicMitigated} (incident-remediation).
  */
 @Component("setChannelTopic")
 class SetChannelTopic implements JavaDelegate {

@@ -472,8 +472,10 @@ class IncidentProcessTest extends ProcessTest {
   private void remediate(String key, String resolutionSummary) {
     complete(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT, Map.of(
         RemediationProcess.FINDINGS.name(), "Found the cause", RemediationProcess.THIRD_PARTY_INVOLVED.name(), false));
+    runDueJobs(key);
     complete(key, RemediationProcess.Elements.MITIGATE_IMPACT,
         Map.of(RemediationProcess.MITIGATION_SUMMARY.name(), "Impact mitigated"));
+    runDueJobs(key);
     complete(key, RemediationProcess.Elements.RESOLVE_INCIDENT, Map.of(RESOLUTION_SUMMARY.name(), resolutionSummary));
   }
 
