@@ -72,7 +72,8 @@ abstract class IncidentLifecycleScenario {
         .contains("PAGED", "ACKNOWLEDGED", "TRIAGED", "PHASE", "ACTION_ITEMS")
         .endsWith("PHASE");
     // Nothing was sent for real: the timeline says so instead of pretending.
-    assertThat(incident.get("timeline").toString()).contains("Slack not configured");
+    assertThat(incident.get("timeline").toString()).contains("Slack not configured", "Email not configured",
+        "Paging not configured");
 
     Http.Response history = admin.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + key
         + "&processDefinitionKey=incident");
@@ -87,6 +88,13 @@ abstract class IncidentLifecycleScenario {
     Map<String, Object> vars = new java.util.HashMap<>();
     variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
     Http.Response done = admin.postJson("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
+    // The job executor may be running a step of the same incident (a channel post, a topic update)
+    // that completing this task cancels; Camunda then refuses with an optimistic-locking conflict
+    // and, as a person in Tasklist would, the test completes the task again.
+    for (int attempt = 1; attempt < 5 && done.status() == 500 && done.body().contains("concurrently"); attempt++) {
+      Thread.sleep(200);
+      done = admin.postJson("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
+    }
     assertThat(done.status()).as("completing %s: %s", taskDefinitionKey, done.body()).isEqualTo(204);
   }
 

@@ -63,6 +63,18 @@ public abstract class ProcessTest {
     ClockUtil.reset();
   }
 
+  /** Camunda users with the address {@code <id>@example.com}, as Slack invitations and pages need. */
+  protected void users(String... ids) {
+    var identity = engine.getIdentityService();
+    for (String id : ids) {
+      if (identity.createUserQuery().userId(id).count() == 0) {
+        var user = identity.newUser(id);
+        user.setEmail(id + "@example.com");
+        identity.saveUser(user);
+      }
+    }
+  }
+
   /** Moves the engine clock forward. */
   protected void advance(Duration duration) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));

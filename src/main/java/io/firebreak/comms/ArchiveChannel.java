@@ -1,7 +1,5 @@
 package io.firebreak.comms;
 
-import static io.firebreak.incident.IncidentVariables.CHANNEL_NAME;
-
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,20 +16,25 @@ class ArchiveChannel implements JavaDelegate {
 
   private final ChatPort chat;
   private final IncidentRepository incidents;
+  private final Deliveries deliveries;
 
-  ArchiveChannel(ChatPort chat, IncidentRepository incidents) {
+  ArchiveChannel(ChatPort chat, IncidentRepository incidents, Deliveries deliveries) {
     this.chat = chat;
     this.incidents = incidents;
+    this.deliveries = deliveries;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String key = Incidents.keyOf(execution);
-    String channel = CHANNEL_NAME.get(execution);
+    String channel = IncidentChannel.of(execution, key, incidents);
     if (channel == null) {
       incidents.addTimeline(key, "SKIPPED", "slack", "No incident channel to archive");
       return;
     }
-    chat.archive(key, channel);
+    deliveries.once(key, deliveries.stepKey(execution), "archive:" + channel, () -> {
+      chat.archive(key, channel);
+      return null;
+    });
   }
 }

@@ -21,6 +21,7 @@ public final class CommunicationProcess {
   public static final Var<Boolean> BROADCAST_UPDATE = Var.bool("broadcastUpdate");
 
   public static final class Elements {
+    public static final String UPDATE_CHANNEL_TOPIC = "Task_UpdateChannelTopic";
     public static final String POST_UPDATE_TO_CHANNEL = "Task_PostUpdateToChannel";
     public static final String BROADCAST_NEEDED = "Gateway_BroadcastNeeded";
     public static final String POST_UPDATE_TO_BROADCAST = "Task_PostUpdateToBroadcast";

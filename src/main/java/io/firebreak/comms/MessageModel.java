@@ -44,6 +44,8 @@ public class MessageModel {
     model.put("confidential", "security".equals(incident.type()) || "data".equals(incident.type()));
     model.put("incidentCommander", incident.roles().incidentCommander());
     model.put("channel", incident.channelName());
+    // With the Slack id a message can link the channel (<#C…>); without it, it names it.
+    model.put("channelId", incidents.channelId(key).orElse(null));
     model.put("members", members(incident));
     model.put("incidentUrl", properties.baseUrl() + "/api/incidents/" + key);
     model.put("tasklistUrl", properties.baseUrl() + "/camunda/app/tasklist/");

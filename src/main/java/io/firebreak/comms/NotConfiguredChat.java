@@ -22,24 +22,36 @@ class NotConfiguredChat implements ChatPort {
   }
 
   @Override
-  public String openChannel(String incidentKey, String name, boolean isPrivate) {
+  public Channel openChannel(String incidentKey, String name, boolean isPrivate) {
     note(incidentKey, HINT + ": no " + (isPrivate ? "private " : "") + "channel #" + name + " opened");
-    return name;
+    return new Channel(null, name);
   }
 
   @Override
-  public void post(String incidentKey, String channel, String text) {
+  public String post(String incidentKey, String channel, String text) {
     note(incidentKey, HINT + ": not posted to #" + channel + ": " + text);
+    return null;
   }
 
   @Override
-  public void invite(String incidentKey, String channel, List<String> userIds) {
-    note(incidentKey, HINT + ": " + String.join(", ", userIds) + " not invited to #" + channel);
+  public void setTopic(String incidentKey, String channel, String topic) {
+    note(incidentKey, HINT + ": topic of #" + channel + " not set to: " + topic);
+  }
+
+  @Override
+  public void invite(String incidentKey, String channel, List<String> emails) {
+    note(incidentKey, HINT + ": " + String.join(", ", emails) + " not invited to #" + channel);
   }
 
   @Override
   public void archive(String incidentKey, String channel) {
     note(incidentKey, HINT + ": #" + channel + " not archived");
+  }
+
+  @Override
+  public String directMessage(String incidentKey, String email, String text) {
+    note(incidentKey, HINT + ": no direct message to " + email + ": " + text);
+    return null;
   }
 
   private void note(String incidentKey, String text) {

@@ -19,10 +19,11 @@ class NotConfiguredMail implements MailPort {
   }
 
   @Override
-  public void send(String incidentKey, Mail mail) {
+  public String send(String incidentKey, Mail mail) {
     String text = "Email not configured (set spring.mail.host): not sent to "
         + (mail.to().isEmpty() ? "nobody (no recipients)" : String.join(", ", mail.to())) + ": " + mail.subject();
     log.info("{}: {}", incidentKey, text);
     incidents.addTimeline(incidentKey, NotConfiguredChat.KIND, "email", text);
+    return null;
   }
 }

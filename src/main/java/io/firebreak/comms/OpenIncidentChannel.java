@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the incident channel {@code inc-<n>-<slug-of-title>}, private when the plan says so.
+ * Opens the incident channel {@code inc-<n>-<slug-of-title>}, private when the plan says so, and
+ * records its name and Slack id on the incident. A retry reuses the channel its first attempt
+ * opened (delivery marker), and a channel whose name is taken is reused rather than duplicated.
  *
  * <p>Used by {@code Task_OpenIncidentChannel} in {@code incident-declaration.bpmn}.
  */
@@ -25,19 +27,23 @@ class OpenIncidentChannel implements JavaDelegate {
 
   private final ChatPort chat;
   private final IncidentRepository incidents;
+  private final Deliveries deliveries;
 
-  OpenIncidentChannel(ChatPort chat, IncidentRepository incidents) {
+  OpenIncidentChannel(ChatPort chat, IncidentRepository incidents, Deliveries deliveries) {
     this.chat = chat;
     this.incidents = incidents;
+    this.deliveries = deliveries;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String key = Incidents.keyOf(execution);
     String name = channelName(key, TITLE.getOr(execution, ""));
-    String opened = chat.openChannel(key, name, Boolean.TRUE.equals(PRIVATE_CHANNEL.get(execution)));
-    CHANNEL_NAME.set(execution, opened);
-    incidents.updateChannel(key, opened);
+    boolean isPrivate = Boolean.TRUE.equals(PRIVATE_CHANNEL.get(execution));
+    String id = deliveries.once(key, deliveries.stepKey(execution), "channel:" + name,
+        () -> chat.openChannel(key, name, isPrivate).id());
+    CHANNEL_NAME.set(execution, name);
+    incidents.updateChannel(key, name, id);
   }
 
   /** {@code INC-12}, "Checkout: 500s for EU users!" → {@code inc-12-checkout-500s-for-eu-users}. */

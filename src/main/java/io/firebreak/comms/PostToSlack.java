@@ -1,7 +1,5 @@
 package io.firebreak.comms;
 
-import static io.firebreak.incident.IncidentVariables.CHANNEL_NAME;
-
 import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Posts a message rendered from a template to the incident channel or the broadcast channel.
  * Inputs (element template "Post to Slack"): {@code channel} = {@code incident} | {@code broadcast}
- * | a channel name, and {@code template}.
+ * | a channel name, and {@code template}. A retried step does not post again (delivery marker).
  *
  * <p>Used by {@code Task_AnnounceIncident} (incident-declaration), {@code Task_PostUpdateToChannel}
  * and {@code Task_PostUpdateToBroadcast} (incident-communication), {@code Task_SuggestResolution}
@@ -31,9 +29,11 @@ class PostToSlack implements JavaDelegate {
   private final MessageModel model;
   private final IncidentRepository incidents;
   private final FirebreakProperties properties;
+  private final Deliveries deliveries;
 
   PostToSlack(ChatPort chat, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
-      FirebreakProperties properties) {
+      FirebreakProperties properties, Deliveries deliveries) {
+    this.deliveries = deliveries;
     this.chat = chat;
     this.templates = templates;
     this.model = model;
@@ -46,7 +46,7 @@ class PostToSlack implements JavaDelegate {
     String key = Incidents.keyOf(execution);
     String target = CHANNEL.getOr(execution, "incident").strip();
     String channel = switch (target) {
-      case "incident" -> CHANNEL_NAME.get(execution);
+      case "incident" -> IncidentChannel.of(execution, key, incidents);
       case "broadcast" -> properties.slack().broadcastChannel();
       default -> target.startsWith("#") ? target.substring(1) : target;
     };
@@ -54,7 +54,9 @@ class PostToSlack implements JavaDelegate {
       incidents.addTimeline(key, "SKIPPED", "slack", "No incident channel to post '" + TEMPLATE.get(execution) + "' to");
       return;
     }
-    String text = templates.render(TEMPLATE.require(execution), Format.SLACK, model.of(execution));
-    chat.post(key, channel, text);
+    String template = TEMPLATE.require(execution);
+    String text = templates.render(template, Format.SLACK, model.of(execution));
+    deliveries.once(key, deliveries.stepKey(execution), "post:" + channel + ":" + template,
+        () -> chat.post(key, channel, text));
   }
 }

@@ -36,9 +36,11 @@ class SendIncidentEmail implements JavaDelegate {
   private final MessageModel model;
   private final IncidentRepository incidents;
   private final FirebreakProperties properties;
+  private final Deliveries deliveries;
 
   SendIncidentEmail(MailPort mail, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
-      FirebreakProperties properties) {
+      FirebreakProperties properties, Deliveries deliveries) {
+    this.deliveries = deliveries;
     this.mail = mail;
     this.templates = templates;
     this.model = model;
@@ -60,10 +62,11 @@ class SendIncidentEmail implements JavaDelegate {
           + (DISTRIBUTION.equals(recipients) ? "set FIREBREAK_MAIL_TO" : "no member of group " + recipients + " has an email address") + ")");
       return;
     }
-    mail.send(key, new MailPort.Mail(to,
+    MailPort.Mail email = new MailPort.Mail(to,
         templates.render(template, Format.SUBJECT, data),
         templates.render(template, Format.TEXT, data),
-        templates.render(template, Format.HTML, data)));
+        templates.render(template, Format.HTML, data));
+    deliveries.once(key, deliveries.stepKey(execution), "mail:" + template, () -> mail.send(key, email));
   }
 
   private static List<String> groupAddresses(IdentityService identity, String groupId) {

@@ -129,6 +129,17 @@ public class IncidentRepository {
     update(key, "channel_name = ?", channelName);
   }
 
+  /** Records the incident channel: its name as people see it and, when Slack made it, its id. */
+  public void updateChannel(String key, String channelName, String channelId) {
+    update(key, "channel_name = ?, channel_id = ?", channelName, channelId);
+  }
+
+  /** The Slack id of the incident channel, when Slack opened one. */
+  public Optional<String> channelId(String key) {
+    return jdbc.query("SELECT channel_id FROM fb_incident WHERE incident_key = ?",
+        (rs, i) -> rs.getString(1), key).stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
   void updatePhase(String key, Phase phase) {
     switch (phase) {
       case RESOLVED -> update(key, "phase = ?, state = ?, resolved_at = ?", phase.name(), State.RESOLVED.name(),

@@ -20,7 +20,9 @@ public final class RemediationProcess {
     public static final String INVESTIGATE_INCIDENT = "Task_InvestigateIncident";
     public static final String THIRD_PARTY_INVOLVED = "Gateway_ThirdPartyInvolved";
     public static final String CONTACT_THIRD_PARTY = "Task_ContactThirdParty";
+    public static final String UPDATE_TOPIC_CAUSE_IDENTIFIED = "Task_UpdateTopicCauseIdentified";
     public static final String MITIGATE_IMPACT = "Task_MitigateImpact";
+    public static final String UPDATE_TOPIC_MITIGATED = "Task_UpdateTopicMitigated";
     public static final String RESOLVE_INCIDENT = "Task_ResolveIncident";
     public static final String INCIDENT_RESOLVED = "EndEvent_IncidentResolved";
     public static final String ALERT_RESOLVED = "StartEvent_AlertResolved";

@@ -1,5 +1,6 @@
 package io.firebreak.oncall;
 
+import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MessageModel;
 import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
@@ -36,9 +37,11 @@ class PageEscalationLevel implements JavaDelegate {
   private final MessageModel model;
   private final IncidentRepository incidents;
   private final FirebreakProperties properties;
+  private final Deliveries deliveries;
 
   PageEscalationLevel(OnCallService onCall, PagingPort paging, MessageTemplates templates, MessageModel model,
-      IncidentRepository incidents, FirebreakProperties properties) {
+      IncidentRepository incidents, FirebreakProperties properties, Deliveries deliveries) {
+    this.deliveries = deliveries;
     this.onCall = onCall;
     this.paging = paging;
     this.templates = templates;
@@ -90,7 +93,13 @@ class PageEscalationLevel implements JavaDelegate {
     data.put("hasExperts", !experts.isEmpty());
     data.put("thirdParties", service == null ? List.of() : service.thirdParties());
     data.put("hasThirdParties", service != null && !service.thirdParties().isEmpty());
-    paging.page(key, target.target(), templates.render("page", Format.TEXT, data));
+    String text = templates.render("page", Format.TEXT, data);
+    // One marker for the page and one per person inside it (the adapter's parts): a retry after a
+    // partial failure pages only those not reached yet, and a page already sent is not sent again.
+    deliveries.once(key, deliveries.stepKey(execution), "page:" + target.target(), () -> {
+      paging.page(key, target.target(), text);
+      return null;
+    });
     incidents.addTimeline(key, "PAGED", "firebreak", "Paged " + target.target() + " (" + target.via() + "; level "
         + step.level() + (rounds > 1 ? ", round " + step.round() + " of " + rounds : "") + ", step " + (index + 1)
         + " of " + plan.steps().size() + ")");

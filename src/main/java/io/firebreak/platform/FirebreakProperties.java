@@ -1,6 +1,7 @@
 package io.firebreak.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,11 +27,17 @@ public record FirebreakProperties(
   /** Bearer token that alert webhooks must send. */
   public record Intake(String token) {}
 
+  /**
+   * Slack: bot token (unset = Slack not configured), Web API base, slash-command signing secret,
+   * the broadcast channel, and how long one call may wait out rate limits ({@code Retry-After})
+   * before the step fails and is retried by Camunda.
+   */
   public record Slack(
       String token,
       @DefaultValue("https://slack.com/api/") String apiUrl,
       String signingSecret,
-      @DefaultValue("incidents") String broadcastChannel) {
+      @DefaultValue("incidents") String broadcastChannel,
+      @DefaultValue("PT2M") Duration maxRateLimitWait) {
 
     public boolean configured() {
       return token != null && !token.isBlank();

@@ -1,5 +1,6 @@
 package io.firebreak.statuspage;
 
+import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MessageModel;
 import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
@@ -26,8 +27,10 @@ class UpdateStatusPage implements JavaDelegate {
   private final StatusPagePort statusPage;
   private final MessageTemplates templates;
   private final MessageModel model;
+  private final Deliveries deliveries;
 
-  UpdateStatusPage(StatusPagePort statusPage, MessageTemplates templates, MessageModel model) {
+  UpdateStatusPage(StatusPagePort statusPage, MessageTemplates templates, MessageModel model, Deliveries deliveries) {
+    this.deliveries = deliveries;
     this.statusPage = statusPage;
     this.templates = templates;
     this.model = model;
@@ -36,7 +39,13 @@ class UpdateStatusPage implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Object> data = model.of(execution);
-    statusPage.publish(Incidents.keyOf(execution), STATUS.getOr(execution, "investigating"),
-        templates.render(TEMPLATE.getOr(execution, "status-page"), Format.TEXT, data));
+    String key = Incidents.keyOf(execution);
+    String status = STATUS.getOr(execution, "investigating");
+    String text = templates.render(TEMPLATE.getOr(execution, "status-page"), Format.TEXT, data);
+    // A retried step does not publish the same update twice.
+    deliveries.once(key, deliveries.stepKey(execution), "status-page:" + status, () -> {
+      statusPage.publish(key, status, text);
+      return null;
+    });
   }
 }

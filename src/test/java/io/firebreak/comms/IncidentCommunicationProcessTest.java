@@ -6,6 +6,7 @@ import static io.firebreak.comms.CommunicationProcess.Elements.POST_UPDATE_TO_CH
 import static io.firebreak.comms.CommunicationProcess.Elements.SEND_FOLLOW_UP_EMAIL;
 import static io.firebreak.comms.CommunicationProcess.Elements.STATUS_PAGE_NEEDED;
 import static io.firebreak.comms.CommunicationProcess.Elements.UPDATE_PUBLISHED;
+import static io.firebreak.comms.CommunicationProcess.Elements.UPDATE_CHANNEL_TOPIC;
 import static io.firebreak.comms.CommunicationProcess.Elements.UPDATE_STATUS_PAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -72,16 +73,19 @@ class IncidentCommunicationProcessTest extends ProcessTest {
     String key = pi.getBusinessKey();
 
     // Every outside call is its own async step: nothing is sent in the caller's transaction.
-    assertThat(pi).isWaitingAt(POST_UPDATE_TO_CHANNEL);
+    assertThat(pi).isWaitingAt(UPDATE_CHANNEL_TOPIC);
     assertThat(chat.calls).isEmpty();
     runDueJobs(key);
+    // The topic shows where the incident stands before the update is posted.
+    assertThat(chat.calls("topic")).extracting(Call::channel, Call::detail)
+        .containsExactly(tuple(channelOf(key), "SEV3 · declared · IC: being assigned"));
 
     assertThat(pi).hasPassedInOrder(POST_UPDATE_TO_CHANNEL, BROADCAST_NEEDED, SEND_FOLLOW_UP_EMAIL, STATUS_PAGE_NEEDED,
         UPDATE_PUBLISHED).isEnded();
     assertThat(pi).hasNotPassed(POST_UPDATE_TO_BROADCAST, UPDATE_STATUS_PAGE);
 
-    assertThat(chat.calls).extracting(Call::action, Call::channel).containsExactly(tuple("post", channelOf(key)));
-    String post = chat.calls.get(0).detail();
+    assertThat(chat.calls("post")).extracting(Call::action, Call::channel).containsExactly(tuple("post", channelOf(key)));
+    String post = chat.calls("post").get(0).detail();
     assertThat(post).startsWith(":memo: *" + key + " status update* (SEV3, declared)")
         .contains("Rolled back &lt;v2&gt; &amp; watching", "*What changed:* Error rate *down* to 1%")
         .doesNotContain("<v2>");
@@ -109,7 +113,7 @@ class IncidentCommunicationProcessTest extends ProcessTest {
     assertThat(pi).hasPassedInOrder(POST_UPDATE_TO_CHANNEL, BROADCAST_NEEDED, POST_UPDATE_TO_BROADCAST,
         SEND_FOLLOW_UP_EMAIL, STATUS_PAGE_NEEDED, UPDATE_STATUS_PAGE, UPDATE_PUBLISHED).isEnded();
 
-    assertThat(chat.calls).extracting(Call::action, Call::channel)
+    assertThat(chat.calls("post")).extracting(Call::action, Call::channel)
         .containsExactly(tuple("post", channelOf(key)), tuple("post", BROADCAST_CHANNEL));
     assertThat(chat.posts(BROADCAST_CHANNEL).get(0).detail())
         .startsWith(":memo: *" + key + " status update* (SEV1, declared)")
@@ -136,7 +140,7 @@ class IncidentCommunicationProcessTest extends ProcessTest {
     runDueJobs(key);
 
     assertThat(pi).hasPassed(POST_UPDATE_TO_BROADCAST, SEND_FOLLOW_UP_EMAIL).hasNotPassed(UPDATE_STATUS_PAGE).isEnded();
-    assertThat(chat.calls).extracting(Call::channel).containsExactly(channelOf(key), BROADCAST_CHANNEL);
+    assertThat(chat.calls("post")).extracting(Call::channel).containsExactly(channelOf(key), BROADCAST_CHANNEL);
     assertThat(chat.posts(BROADCAST_CHANNEL).get(0).detail())
         .startsWith(":arrows_counterclockwise: *" + key + " severity changed from SEV4 to SEV3*")
         .contains("Reason: Backlog &lt;growing&gt;");
@@ -192,7 +196,7 @@ class IncidentCommunicationProcessTest extends ProcessTest {
     } catch (RuntimeException expected) {
       // the scripted Slack failure; the job keeps its remaining retries
     }
-    assertThat(pi).isWaitingAt(POST_UPDATE_TO_CHANNEL);
+    assertThat(pi).isWaitingAt(UPDATE_CHANNEL_TOPIC);
     assertThat(chat.calls).isEmpty();
     assertThat(mail.to(key)).isEmpty();
 
@@ -200,7 +204,8 @@ class IncidentCommunicationProcessTest extends ProcessTest {
     runDueJobs(key);
 
     assertThat(pi).hasPassed(UPDATE_PUBLISHED).isEnded();
-    assertThat(chat.calls).extracting(Call::channel).containsExactly(channelOf(key));
+    assertThat(chat.calls).extracting(Call::action, Call::channel)
+        .containsExactly(tuple("topic", channelOf(key)), tuple("post", channelOf(key)));
     assertThat(mail.to(key)).hasSize(1);
   }
 }

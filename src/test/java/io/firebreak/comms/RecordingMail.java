@@ -19,7 +19,8 @@ public class RecordingMail implements MailPort {
   }
 
   @Override
-  public void send(String incidentKey, Mail mail) {
+  public String send(String incidentKey, Mail mail) {
     sent.add(new Sent(incidentKey, mail));
+    return "<" + sent.size() + "@recording>";
   }
 }

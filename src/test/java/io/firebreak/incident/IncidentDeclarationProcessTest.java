@@ -50,7 +50,8 @@ class IncidentDeclarationProcessTest extends ProcessTest {
         FULL_RESPONSE_STARTED).isEnded();
     String channel = key.toLowerCase() + "-checkout-fails-more";
     assertThat(chat.calls).extracting(Call::action, Call::channel)
-        .containsExactly(tuple("open", channel), tuple("post", "incidents"));
+        .containsExactly(tuple("open", channel), tuple("topic", channel), tuple("post", "incidents"));
+    assertThat(chat.calls.get(1).detail()).isEqualTo("SEV1 · declared · IC: being assigned");
     // User text is escaped for Slack mrkdwn and links the incident channel.
     assertThat(chat.posts("incidents").get(0).detail())
         .contains("Checkout &lt;fails&gt; &amp; more").contains("#" + channel).doesNotContain("<fails>");
@@ -109,7 +110,7 @@ class IncidentDeclarationProcessTest extends ProcessTest {
     advance(Duration.ofSeconds(31));
     runDueJobs(key);
     assertThat(pi).isEnded();
-    assertThat(chat.calls).extracting(Call::action).containsExactly("open", "post");
+    assertThat(chat.calls).extracting(Call::action).containsExactly("open", "topic", "post");
   }
 
   private void runDueJobsIgnoringFailures(String key) {

@@ -113,6 +113,7 @@ class IncidentProcessTest extends ProcessTest {
   @BeforeEach
   void fixTheClock() {
     ClockUtil.setCurrentTime(date(START));
+    users(IC, COMMS, SCRIBER, LIAISON);
   }
 
   @AfterEach
@@ -138,7 +139,7 @@ class IncidentProcessTest extends ProcessTest {
     assertThat(pi).variables().containsEntry(SEVERITY.name(), "SEV1").containsEntry(UPDATE_INTERVAL_MINUTES.name(), 15)
         .containsEntry(REGULATOR_DEADLINE_HOURS.name(), 0);
     assertThat(chat.calls).extracting(Call::action, Call::channel)
-        .containsExactly(tuple("open", channel), tuple("post", BROADCAST));
+        .containsExactly(tuple("open", channel), tuple("topic", channel), tuple("post", BROADCAST));
     assertThat(mail.to(key)).extracting(Mail::subject).singleElement().asString().startsWith("[" + key + "][SEV1]");
     assertThat(paging.targets(key)).containsExactly("responders");
 
@@ -147,7 +148,9 @@ class IncidentProcessTest extends ProcessTest {
     Incident triaged = incidents.find(key).orElseThrow();
     assertThat(triaged.roles()).isEqualTo(new Roles(IC, COMMS, SCRIBER, LIAISON));
     assertThat(triaged.phase()).isEqualTo(Phase.INVESTIGATING);
-    assertThat(chat.calls).contains(new Call(key, "invite", channel, String.join(",", IC, COMMS, SCRIBER, LIAISON)));
+    assertThat(chat.calls).contains(new Call(key, "invite", channel,
+        String.join(",", email(IC), email(COMMS), email(SCRIBER), email(LIAISON))));
+    assertThat(chat.calls("topic")).last().extracting(Call::detail).isEqualTo("SEV1 · triaged · IC: " + IC);
     assertThat(pi).isWaitingAt(REMEDIATE_INCIDENT, ESCALATE_INCIDENT, STATUS_UPDATE_DUE, PUBLISH_CUSTOMER_STATEMENT);
 
     // Customers are affected: a statement goes to the channel, the broadcast, email and the status page.
@@ -472,8 +475,10 @@ class IncidentProcessTest extends ProcessTest {
   private void remediate(String key, String resolutionSummary) {
     complete(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT, Map.of(
         RemediationProcess.FINDINGS.name(), "Found the cause", RemediationProcess.THIRD_PARTY_INVOLVED.name(), false));
+    runDueJobs(key);
     complete(key, RemediationProcess.Elements.MITIGATE_IMPACT,
         Map.of(RemediationProcess.MITIGATION_SUMMARY.name(), "Impact mitigated"));
+    runDueJobs(key);
     complete(key, RemediationProcess.Elements.RESOLVE_INCIDENT, Map.of(RESOLUTION_SUMMARY.name(), resolutionSummary));
   }
 
@@ -553,6 +558,10 @@ class IncidentProcessTest extends ProcessTest {
     lee.setEmail(LEGAL_EMAIL);
     identity.saveUser(lee);
     identity.createMembership(LEGAL_USER, FirebreakGroups.LEGAL);
+  }
+
+  private static String email(String user) {
+    return user + "@example.com";
   }
 
   private void clearRecordings() {

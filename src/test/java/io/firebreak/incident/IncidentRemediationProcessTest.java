@@ -79,11 +79,15 @@ class IncidentRemediationProcessTest extends ProcessTest {
 
     complete(key, INVESTIGATE_INCIDENT, Map.of(FINDINGS.name(), "Release 42 broke the payment client",
         RemediationProcess.THIRD_PARTY_INVOLVED.name(), false));
+    // The channel topic follows the phase (its own retried step).
+    assertThat(pi).isWaitingAt(RemediationProcess.Elements.UPDATE_TOPIC_CAUSE_IDENTIFIED);
+    runDueJobs(key);
     assertThat(pi).isWaitingAt(MITIGATE_IMPACT);
     assertThat(task(key, MITIGATE_IMPACT).getAssignee()).isEqualTo(IC);
     assertThat(incidents.find(key).orElseThrow().phase()).isEqualTo(Phase.CAUSE_IDENTIFIED);
 
     complete(key, MITIGATE_IMPACT, Map.of(MITIGATION_SUMMARY.name(), "Rolled back to release 41"));
+    runDueJobs(key);
     assertThat(pi).isWaitingAt(RESOLVE_INCIDENT);
     assertThat(task(key, RESOLVE_INCIDENT).getAssignee()).isEqualTo(IC);
     assertThat(incidents.find(key).orElseThrow().phase()).isEqualTo(Phase.MITIGATED);
@@ -102,7 +106,9 @@ class IncidentRemediationProcessTest extends ProcessTest {
         "Phase: cause identified: Release 42 broke the payment client",
         "Phase: mitigated: Rolled back to release 41",
         "Phase: resolved: Payments succeed again since 10:42");
+    // No incident channel (light response): the topic steps skip, and say so.
     assertThat(chat.calls).isEmpty();
+    assertThat(timelineTexts(key)).contains("No incident channel to set the topic of");
   }
 
   @Test
@@ -119,10 +125,12 @@ class IncidentRemediationProcessTest extends ProcessTest {
 
     complete(key, CONTACT_THIRD_PARTY, Map.of(THIRD_PARTY_NAME.name(), "PayFast",
         THIRD_PARTY_REFERENCE.name(), "PF-CASE-7781"));
+    runDueJobs(key);
     assertThat(pi).isWaitingAt(MITIGATE_IMPACT);
     assertThat(pi).variables().containsEntry(THIRD_PARTY_REFERENCE.name(), "PF-CASE-7781");
 
     complete(key, MITIGATE_IMPACT, Map.of(MITIGATION_SUMMARY.name(), "Routed card payments to the backup PSP"));
+    runDueJobs(key);
     complete(key, RESOLVE_INCIDENT, Map.of(RESOLUTION_SUMMARY.name(), "PayFast fixed their gateway"));
 
     assertThat(pi).hasPassedInOrder(INVESTIGATE_INCIDENT, THIRD_PARTY_INVOLVED, CONTACT_THIRD_PARTY, MITIGATE_IMPACT,
@@ -144,11 +152,14 @@ class IncidentRemediationProcessTest extends ProcessTest {
         .processInstanceBusinessKey(key)
         .correlate();
 
-    assertThat(pi).isWaitingAt(MITIGATE_IMPACT, SUGGEST_RESOLUTION);
+    assertThat(pi).isWaitingAt(RemediationProcess.Elements.UPDATE_TOPIC_CAUSE_IDENTIFIED, SUGGEST_RESOLUTION);
     runDueJobs(key);
 
     assertThat(pi).hasPassedInOrder(ALERT_RESOLVED, SUGGEST_RESOLUTION, RESOLUTION_SUGGESTED);
-    assertThat(chat.calls).extracting(Call::action).containsExactly("post");
+    assertThat(chat.calls("post")).extracting(Call::action).containsExactly("post");
+    // The topic shows the new phase.
+    assertThat(chat.calls("topic")).extracting(Call::channel, Call::detail)
+        .singleElement().satisfies(t -> assertThat(t.toList()).containsExactly(channel, "SEV2 · cause identified · IC: being assigned"));
     Call suggestion = chat.posts(channel).get(0);
     assertThat(suggestion.incidentKey()).isEqualTo(key);
     assertThat(suggestion.detail()).contains("The alert behind *" + key + "* has resolved",
@@ -162,6 +173,7 @@ class IncidentRemediationProcessTest extends ProcessTest {
     assertThat(stillOpen.resolvedAt()).isNull();
 
     complete(key, MITIGATE_IMPACT, Map.of(MITIGATION_SUMMARY.name(), "Rolled back to release 41"));
+    runDueJobs(key);
     assertThat(pi).isWaitingAt(RESOLVE_INCIDENT);
     complete(key, RESOLVE_INCIDENT, Map.of(RESOLUTION_SUMMARY.name(), "Confirmed by the IC"));
     assertThat(pi).isEnded();

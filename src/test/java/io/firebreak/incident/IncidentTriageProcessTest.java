@@ -35,6 +35,11 @@ class IncidentTriageProcessTest extends ProcessTest {
 
   private static final String BROADCAST_CHANNEL = "incidents";
 
+  @org.junit.jupiter.api.BeforeEach
+  void roleHolders() {
+    users("ic.ines", "comms.carla", "scribe.sol", "liaison.lee");
+  }
+
   @Autowired IncidentService incidentService;
 
   private ProcessInstance startTriage(String title, String type, String severity, boolean customerImpact) {
@@ -109,7 +114,9 @@ class IncidentTriageProcessTest extends ProcessTest {
                 + " scribe unassigned, customer liaison liaison.lee"),
             tuple("PHASE", "firebreak", "Phase: triaged"));
 
-    assertThat(chat.calls).containsExactly(new Call(key, "invite", channelOf(key), "ic.ines,comms.carla,liaison.lee"));
+    assertThat(chat.calls).containsExactly(
+        new Call(key, "invite", channelOf(key), "ic.ines@example.com,comms.carla@example.com,liaison.lee@example.com"),
+        new Call(key, "topic", channelOf(key), "SEV2 · triaged · IC: ic.ines"));
     assertThat(mail.to(key)).isEmpty();
   }
 
@@ -172,7 +179,7 @@ class IncidentTriageProcessTest extends ProcessTest {
     assertThat(statusPage.of(key)).isEmpty();
     // Everyone holding a role is invited, once.
     assertThat(chat.calls).filteredOn(c -> c.action().equals("invite"))
-        .containsExactly(new Call(key, "invite", channel, "ic.ines,comms.carla,scribe.sol"));
+        .containsExactly(new Call(key, "invite", channel, "ic.ines@example.com,comms.carla@example.com,scribe.sol@example.com"));
 
     // Triaged, and the incident has moved on to remediation.
     Incident triaged = incidents.find(key).orElseThrow();

@@ -1,0 +1,58 @@
+package io.firebreak.comms;
+
+import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.Incidents;
+import io.firebreak.platform.Var;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets the incident channel's topic from a template (default {@code topic}: severity · phase · IC),
+ * so the channel header always shows where the incident stands. Input (element template "Set
+ * channel topic"): {@code template}.
+ *
+ * <p>Used by {@code Task_SetChannelTopic} (incident-declaration), {@code Task_UpdateChannelTopic}
+ * (incident-triage, incident-communication), {@code Task_UpdateTopicCauseIdentified} and
+ * {@code Task_UpdateTopicMitigated} (incident-remediation).
+ */
+@Component("setChannelTopic")
+class SetChannelTopic implements JavaDelegate {
+
+  static final Var<String> TEMPLATE = Var.string("template");
+  /** Slack's limit on topics. */
+  static final int MAX_TOPIC = 250;
+
+  private final ChatPort chat;
+  private final MessageTemplates templates;
+  private final MessageModel model;
+  private final IncidentRepository incidents;
+  private final Deliveries deliveries;
+
+  SetChannelTopic(ChatPort chat, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
+      Deliveries deliveries) {
+    this.chat = chat;
+    this.templates = templates;
+    this.model = model;
+    this.incidents = incidents;
+    this.deliveries = deliveries;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = Incidents.keyOf(execution);
+    String channel = IncidentChannel.of(execution, key, incidents);
+    if (channel == null) {
+      incidents.addTimeline(key, "SKIPPED", "slack", "No incident channel to set the topic of");
+      return;
+    }
+    String rendered = templates.render(TEMPLATE.getOr(execution, "topic"), Format.SLACK, model.of(execution))
+        .replaceAll("\\s+", " ");
+    String topic = rendered.length() <= MAX_TOPIC ? rendered : rendered.substring(0, MAX_TOPIC - 1) + "…";
+    deliveries.once(key, deliveries.stepKey(execution), "topic:" + channel, () -> {
+      chat.setTopic(key, channel, topic);
+      return null;
+    });
+  }
+}

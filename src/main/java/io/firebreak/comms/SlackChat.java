@@ -1,0 +1,226 @@
+package io.firebreak.comms;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.methods.response.conversations.ConversationsListResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import io.firebreak.platform.FirebreakProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack through the official client ({@code MethodsClient}) with the bot token
+ * {@code firebreak.slack.token}, against {@code firebreak.slack.api-url}.
+ *
+ * <p>Rate limits: Slack answers 429 with {@code Retry-After}; the sync client does not retry, so
+ * this adapter waits that long and tries again, up to {@code firebreak.slack.max-rate-limit-wait}
+ * per call (well below the job lock time). Only beyond that the step fails and Camunda's retry
+ * cycle takes over. Any other failure (5xx, network, an error Slack names) fails the step, so the
+ * job is retried and, after its last retry, becomes an incident in Cockpit.
+ */
+class SlackChat implements ChatPort {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackChat.class);
+  /** Slack channel, group and DM ids. */
+  private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{6,}");
+  /** A section's text may hold at most 3000 characters. */
+  private static final int SECTION_MAX = 3000;
+
+  private final MethodsClient slack;
+  private final Duration maxRateLimitWait;
+
+  SlackChat(FirebreakProperties.Slack properties) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(properties.apiUrl().endsWith("/") ? properties.apiUrl() : properties.apiUrl() + "/");
+    config.setStatsEnabled(false);
+    config.setPrettyResponseLoggingEnabled(false);
+    this.slack = Slack.getInstance(config).methods(properties.token());
+    this.maxRateLimitWait = properties.maxRateLimitWait();
+  }
+
+  @Override
+  public Channel openChannel(String incidentKey, String name, boolean isPrivate) {
+    ConversationsCreateResponse created = call("conversations.create",
+        () -> slack.conversationsCreate(r -> r.name(name).isPrivate(isPrivate)), Set.of("name_taken"));
+    if (created.isOk()) {
+      log.info("{}: opened {}channel #{} ({})", incidentKey, isPrivate ? "private " : "", name, created.getChannel().getId());
+      return new Channel(created.getChannel().getId(), name);
+    }
+    // name_taken: the channel exists (an earlier attempt whose marker was lost, or made by hand): reuse it.
+    String id = find(name);
+    log.info("{}: channel #{} exists already ({}), reusing it", incidentKey, name, id);
+    return new Channel(id, name);
+  }
+
+  @Override
+  public String post(String incidentKey, String channel, String text) {
+    String target = channel;
+    return call("chat.postMessage",
+        () -> slack.chatPostMessage(r -> r.channel(target).text(text).blocks(sections(text)).unfurlLinks(false)),
+        Set.of()).getTs();
+  }
+
+  @Override
+  public void setTopic(String incidentKey, String channel, String topic) {
+    String id = id(channel);
+    call("conversations.setTopic", () -> slack.conversationsSetTopic(r -> r.channel(id).topic(topic)), Set.of());
+  }
+
+  @Override
+  public void invite(String incidentKey, String channel, List<String> emails) {
+    String id = id(channel);
+    List<String> users = new ArrayList<>();
+    for (String email : emails) {
+      String user = lookUp(email);
+      if (user == null) {
+        log.warn("{}: no Slack user with the address {}; not invited to #{}", incidentKey, email, channel);
+      } else {
+        users.add(user);
+      }
+    }
+    // One by one: Slack rejects a whole batch when one person is in the channel already.
+    for (String user : users) {
+      call("conversations.invite", () -> slack.conversationsInvite(r -> r.channel(id).users(List.of(user))),
+          Set.of("already_in_channel", "cant_invite_self"));
+    }
+  }
+
+  @Override
+  public void archive(String incidentKey, String channel) {
+    String id = id(channel);
+    call("conversations.archive", () -> slack.conversationsArchive(r -> r.channel(id)), Set.of("already_archived"));
+  }
+
+  @Override
+  public String directMessage(String incidentKey, String email, String text) {
+    String user = lookUp(email);
+    if (user == null) {
+      // Not a failure to retry: the person is not in this workspace. The caller notes it.
+      log.warn("{}: no Slack user with the address {}; no direct message", incidentKey, email);
+      return null;
+    }
+    String dm = call("conversations.open", () -> slack.conversationsOpen(r -> r.users(List.of(user))), Set.of())
+        .getChannel().getId();
+    return post(incidentKey, dm, text);
+  }
+
+  /** Slack user id for an email address, {@code null} when the workspace has nobody with it. */
+  private String lookUp(String email) {
+    var found = call("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r.email(email)), Set.of("users_not_found"));
+    return found.isOk() ? found.getUser().getId() : null;
+  }
+
+  private String id(String channel) {
+    String name = channel.startsWith("#") ? channel.substring(1) : channel;
+    return CHANNEL_ID.matcher(name).matches() ? name : find(name);
+  }
+
+  /** The id of a channel by name, public or private (the bot must be in a private one). */
+  private String find(String name) {
+    String cursor = null;
+    do {
+      String page = cursor;
+      ConversationsListResponse list = call("conversations.list", () -> slack.conversationsList(r -> r
+          .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+          .excludeArchived(true).limit(1000).cursor(page)), Set.of());
+      for (Conversation c : list.getChannels()) {
+        if (name.equals(c.getName())) {
+          return c.getId();
+        }
+      }
+      cursor = list.getResponseMetadata() == null ? null : list.getResponseMetadata().getNextCursor();
+    } while (cursor != null && !cursor.isEmpty());
+    throw new IllegalStateException("Slack has no channel #" + name + " that the bot can see");
+  }
+
+  /** Block Kit: one mrkdwn section per paragraph, each within Slack's size limit. */
+  static List<LayoutBlock> sections(String text) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    for (String paragraph : text.split("\n\\s*\n")) {
+      for (int start = 0; start < paragraph.length(); start += SECTION_MAX) {
+        String part = paragraph.substring(start, Math.min(paragraph.length(), start + SECTION_MAX));
+        if (!part.isBlank()) {
+          blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(part).build()).build());
+        }
+      }
+    }
+    return blocks;
+  }
+
+  @FunctionalInterface
+  interface SlackCall<T> {
+    T run() throws IOException, SlackApiException;
+  }
+
+  /**
+   * Calls Slack, waiting out 429s within the bounded time; {@code ok: false} with an error other than
+   * the {@code tolerated} ones fails the step.
+   */
+  private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call, Set<String> tolerated) {
+    long waitedMillis = 0;
+    while (true) {
+      try {
+        T response = call.run();
+        if (!response.isOk() && !tolerated.contains(response.getError())) {
+          throw new SlackException(method + " failed: " + response.getError());
+        }
+        return response;
+      } catch (SlackApiException e) {
+        int status = e.getResponse().code();
+        if (status != 429) {
+          throw new SlackException(method + " failed: HTTP " + status
+              + (e.getError() != null && e.getError().getError() != null ? " " + e.getError().getError() : ""));
+        }
+        long retryAfter = retryAfterMillis(e.getResponse().header("Retry-After"));
+        if (waitedMillis + retryAfter > maxRateLimitWait.toMillis()) {
+          throw new SlackException(method + " rate-limited for longer than " + maxRateLimitWait
+              + "; the step is retried later");
+        }
+        log.info("Slack rate limit on {}: waiting {} ms (Retry-After)", method, retryAfter);
+        sleep(retryAfter);
+        waitedMillis += retryAfter;
+      } catch (IOException e) {
+        throw new UncheckedIOException(method + " failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static long retryAfterMillis(String header) {
+    try {
+      return Math.max(1, Long.parseLong(header == null ? "1" : header.strip())) * 1000;
+    } catch (NumberFormatException e) {
+      return 1000;
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SlackException("interrupted while waiting out a Slack rate limit");
+    }
+  }
+
+  /** Slack refused or failed a call; the step fails and is retried. */
+  static class SlackException extends RuntimeException {
+    SlackException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.firebreak.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.ProcessTest;
+import io.firebreak.comms.MessageTemplates;
+import io.firebreak.comms.MessageTemplates.Format;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The Camunda Modeler element templates in {@code processes/.camunda/element-templates/}: one per
+ * Firebreak delegate bean, each naming a bean that exists, dropdowns offering only message
+ * templates that exist; the models use outside-call delegates as retried async steps; and the
+ * templates never end up in the jar or in a deployment.
+ */
+class ElementTemplatesTest extends ProcessTest {
+
+  static final Path DIR = Path.of("processes/.camunda/element-templates");
+  static final String RETRY_CYCLE = "PT30S,PT1M,PT2M,PT5M,PT10M,PT15M,PT30M";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ApplicationContext context;
+  @Autowired MessageTemplates messages;
+  @Autowired ModelDeployer deployer;
+
+  @Test
+  void everyTemplateNamesAnExistingDelegateBeanAndEveryDelegateBeanHasATemplate() throws IOException {
+    Map<String, JsonNode> templates = templates();
+    for (Map.Entry<String, JsonNode> entry : templates.entrySet()) {
+      String bean = entry.getKey();
+      JsonNode template = entry.getValue();
+      assertThat(template.get("$schema").asText()).as(bean)
+          .isEqualTo("https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json");
+      assertThat(template.get("id").asText()).as(bean).isEqualTo("io.firebreak." + bean);
+      assertThat(template.get("name").asText()).as(bean).isNotBlank();
+      assertThat(template.get("appliesTo").toString()).as(bean).contains("bpmn:ServiceTask");
+      JsonNode delegate = binding(template, "property", "camunda:delegateExpression");
+      assertThat(delegate).as(bean + " delegate expression").isNotNull();
+      assertThat(delegate.get("value").asText()).as(bean).isEqualTo("${" + bean + "}");
+      assertThat(delegate.get("type").asText()).as(bean).isEqualTo("Hidden");
+      assertThat(context.containsBean(bean)).as("bean %s exists", bean).isTrue();
+      assertThat(context.getBean(bean)).as(bean).isInstanceOf(JavaDelegate.class);
+      for (JsonNode property : template.get("properties")) {
+        if (property.get("binding").get("type").asText().equals("camunda:inputParameter")) {
+          assertThat(property.path("constraints").path("notEmpty").asBoolean()).as(bean + " input required").isTrue();
+        }
+      }
+    }
+    TreeSet<String> delegates = new TreeSet<>();
+    context.getBeansOfType(JavaDelegate.class).forEach((name, bean) -> {
+      if (bean.getClass().getName().startsWith("io.firebreak.")) {
+        delegates.add(name);
+      }
+    });
+    assertThat(templates.keySet()).as("element templates for the delegate beans").containsExactlyElementsOf(delegates);
+  }
+
+  @Test
+  void dropdownsOfferOnlyMessageTemplatesThatExist() throws IOException {
+    Map<String, Format[]> formats = Map.of(
+        "postToSlack", new Format[] {Format.SLACK},
+        "setChannelTopic", new Format[] {Format.SLACK},
+        "sendIncidentEmail", new Format[] {Format.SUBJECT, Format.TEXT, Format.HTML},
+        "updateStatusPage", new Format[] {Format.TEXT});
+    templates().forEach((bean, template) -> {
+      JsonNode input = binding(template, "camunda:inputParameter", "template");
+      if (input == null) {
+        return;
+      }
+      assertThat(formats).as("formats of %s templates", bean).containsKey(bean);
+      List<String> values = new ArrayList<>();
+      input.path("choices").forEach(c -> values.add(c.get("value").asText()));
+      if (input.has("value")) {
+        values.add(input.get("value").asText());
+      }
+      assertThat(values).as(bean).isNotEmpty();
+      for (String value : values) {
+        if (value.startsWith("${")) {
+          continue;
+        }
+        for (Format format : formats.get(bean)) {
+          assertThat(messages.exists(value, format)).as("%s offers %s (%s)", bean, value, format).isTrue();
+        }
+      }
+    });
+  }
+
+  @Test
+  void everyOutsideCallInTheModelsIsARetriedAsyncStep() throws IOException {
+    Map<String, JsonNode> templates = templates();
+    List<String> checked = new ArrayList<>();
+    try (Stream<Path> files = Files.list(Path.of("processes"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+          String expression = task.getCamundaDelegateExpression();
+          if (expression == null) {
+            continue;
+          }
+          String bean = expression.substring(2, expression.length() - 1);
+          JsonNode template = templates.get(bean);
+          assertThat(template != null).as("template for %s used by %s", bean, task.getId()).isTrue();
+          if (binding(template, "property", "camunda:asyncBefore") != null) {
+            assertThat(task.isCamundaAsyncBefore()).as("%s in %s is async", task.getId(), file).isTrue();
+            CamundaFailedJobRetryTimeCycle cycle = task.getExtensionElements() == null ? null
+                : task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
+                    .list().stream().findFirst().orElse(null);
+            assertThat(cycle).as("%s in %s has a retry cycle", task.getId(), file).isNotNull();
+            assertThat(cycle.getTextContent().strip()).isEqualTo(RETRY_CYCLE);
+            checked.add(task.getId());
+          }
+        }
+      }
+    }
+    assertThat(checked).contains("Task_OpenIncidentChannel", "Task_SetChannelTopic", "Task_SendInitialEmail",
+        "Task_PageEscalationLevel", "Task_ArchiveChannel");
+  }
+
+  @Test
+  void templatesAreNeitherInTheJarNorDeployed() {
+    assertThat(new ClassPathResource("processes/.camunda/element-templates/postToSlack.json").exists()).isFalse();
+    assertThat(deployer.resources().keySet()).noneMatch(name -> name.contains(".camunda"))
+        .contains("processes/incident.bpmn");
+  }
+
+  static Map<String, JsonNode> templates() throws IOException {
+    Map<String, JsonNode> templates = new TreeMap<>();
+    try (Stream<Path> files = Files.list(DIR)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        JsonNode array = JSON.readTree(file.toFile());
+        assertThat(array.isArray() && array.size() == 1).as("%s holds one template in an array", file).isTrue();
+        templates.put(file.getFileName().toString().replace(".json", ""), array.get(0));
+      }
+    }
+    return templates;
+  }
+
+  static JsonNode binding(JsonNode template, String type, String name) {
+    for (JsonNode property : template.get("properties")) {
+      JsonNode binding = property.get("binding");
+      if (binding.get("type").asText().equals(type) && binding.get("name").asText().equals(name)) {
+        return property;
+      }
+    }
+    return null;
+  }
+}
