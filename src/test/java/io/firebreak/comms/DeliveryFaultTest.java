@@ -121,7 +121,7 @@ class DeliveryFaultTest extends RealPeersTest {
     var user = identity.newUser(oscar);
     user.setEmail(oscar + "@example.com");
     identity.saveUser(user);
-    identity.createMembership(oscar, "responders");
+    identity.createMembership(oscar, ON_CALL_GROUP);
     try {
       String oscarSlackId = SLACK.addUser(oscar + "@example.com");
       String oliveSlackId = SLACK.addUser(ON_CALL_EMAIL);
@@ -137,7 +137,7 @@ class DeliveryFaultTest extends RealPeersTest {
       assertThat(MAIL.getReceivedMessages()).extracting(m -> SlackAndEmailEndToEndTest.to(m).get(0))
           .containsExactlyInAnyOrder("incidents@example.com", ON_CALL_EMAIL, oscar + "@example.com");
     } finally {
-      identity.deleteMembership(oscar, "responders");
+      identity.deleteMembership(oscar, ON_CALL_GROUP);
       identity.deleteUser(oscar);
     }
   }

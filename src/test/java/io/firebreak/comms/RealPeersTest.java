@@ -38,6 +38,11 @@ abstract class RealPeersTest {
   static final String BROADCAST = "incidents";
   static final String ON_CALL = "oncall.olive";
   static final String ON_CALL_EMAIL = "oncall.olive@example.com";
+  /**
+   * The group paged for services outside the catalog ({@code firebreak.paging.on-call-group}): only
+   * olive, so the pages these tests see do not depend on the test catalog's people in "responders".
+   */
+  static final String ON_CALL_GROUP = "peers-on-call";
 
   static {
     MAIL.start();
@@ -55,6 +60,7 @@ abstract class RealPeersTest {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getPort());
     registry.add("firebreak.mail.from", () -> "firebreak@example.com");
+    registry.add("firebreak.paging.on-call-group", () -> ON_CALL_GROUP);
   }
 
   @LocalServerPort int port;
@@ -79,6 +85,12 @@ abstract class RealPeersTest {
       olive.setEmail(ON_CALL_EMAIL);
       identity.saveUser(olive);
       identity.createMembership(ON_CALL, "responders");
+    }
+    if (identity.createGroupQuery().groupId(ON_CALL_GROUP).count() == 0) {
+      var group = identity.newGroup(ON_CALL_GROUP);
+      group.setName("On call (tests against real peers)");
+      identity.saveGroup(group);
+      identity.createMembership(ON_CALL, ON_CALL_GROUP);
     }
   }
 

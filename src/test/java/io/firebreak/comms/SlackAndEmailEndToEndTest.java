@@ -62,7 +62,7 @@ class SlackAndEmailEndToEndTest extends RealPeersTest {
     });
     assertThat(blocks.get(0).get("text").get("text").asText()).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
 
-    // The page: a DM to the on-call member of "responders" found by email, escaped too.
+    // The page: a DM to the member of the on-call group found by email, escaped too.
     assertThat(calls.get(3).params()).containsEntry("email", ON_CALL_EMAIL);
     assertThat(calls.get(4).params()).containsEntry("users", oliveSlackId);
     assertThat(calls.get(5).param("channel")).isEqualTo("D" + oliveSlackId);

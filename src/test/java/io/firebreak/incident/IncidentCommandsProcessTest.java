@@ -112,6 +112,7 @@ class IncidentCommandsProcessTest extends ProcessTest {
     assertThat(incidents.find(key).orElseThrow().roles().incidentCommander()).isEqualTo("nina.new");
     complete(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT, Map.of(RemediationProcess.FINDINGS.name(), "cause",
         RemediationProcess.THIRD_PARTY_INVOLVED.name(), false));
+    runDueJobs(key); // the channel topic step before mitigation
     // Tasks created later go to the new IC too.
     assertThat(task(key, RemediationProcess.Elements.MITIGATE_IMPACT).getAssignee()).isEqualTo("nina.new");
     assertThat(timelineKinds(key)).containsSubsequence("IC_ASSIGNED", "IC_ASSIGNED");
@@ -126,7 +127,9 @@ class IncidentCommandsProcessTest extends ProcessTest {
         .hasMessageContaining("Investigate incident");
     complete(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT, Map.of(RemediationProcess.FINDINGS.name(), "cause",
         RemediationProcess.THIRD_PARTY_INVOLVED.name(), false));
+    runDueJobs(key);
     complete(key, RemediationProcess.Elements.MITIGATE_IMPACT, Map.of(RemediationProcess.MITIGATION_SUMMARY.name(), "m"));
+    runDueJobs(key);
 
     assertThat(incidentService.resolve(key, "Error rate normal", IC)).isEqualTo("Confirm resolution");
     runDueJobs(key);

@@ -116,7 +116,8 @@ final class IntakeClient {
       Thread.sleep(100);
     }
     throw new AssertionError("no " + taskDefinitionKey + " task for " + key + " within 30 s; open: "
-        + incident(key).get("openTasks"));
+        + incident(key).get("openTasks") + "; query: " + admin.get("/engine-rest/task?processInstanceBusinessKey=" + key
+          + "&taskDefinitionKey=" + taskDefinitionKey).body());
   }
 
   void completeTask(String key, String taskDefinitionKey, Map<String, Object> variables) throws InterruptedException {

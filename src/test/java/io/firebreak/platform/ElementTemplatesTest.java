@@ -80,6 +80,8 @@ class ElementTemplatesTest extends ProcessTest {
         "postToSlack", new Format[] {Format.SLACK},
         "setChannelTopic", new Format[] {Format.SLACK},
         "sendIncidentEmail", new Format[] {Format.SUBJECT, Format.TEXT, Format.HTML},
+        "emailReviewReport", new Format[] {Format.SUBJECT, Format.TEXT, Format.HTML},
+        "notifyActionItem", new Format[] {Format.SUBJECT, Format.TEXT, Format.HTML},
         "updateStatusPage", new Format[] {Format.TEXT});
     templates().forEach((bean, template) -> {
       JsonNode input = binding(template, "camunda:inputParameter", "template");

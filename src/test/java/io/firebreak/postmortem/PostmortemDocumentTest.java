@@ -122,9 +122,11 @@ class PostmortemDocumentTest extends ProcessTest {
     at(9, 25);
     complete(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT, Map.of(
         RemediationProcess.FINDINGS.name(), "Payment client has no retries", RemediationProcess.THIRD_PARTY_INVOLVED.name(), false));
+    runDueJobs(key); // the channel topic step before mitigation
     at(9, 52);
     complete(key, RemediationProcess.Elements.MITIGATE_IMPACT,
         Map.of(RemediationProcess.MITIGATION_SUMMARY.name(), "Traffic moved to the US gateway"));
+    runDueJobs(key);
     at(10, 30);
     complete(key, RemediationProcess.Elements.RESOLVE_INCIDENT,
         Map.of(IncidentVariables.RESOLUTION_SUMMARY.name(), "Release 41 restored"));
