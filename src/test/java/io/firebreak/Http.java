@@ -9,7 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /** A real HTTP client against the booted application, with HTTP Basic as a given user. */
 public final class Http {
@@ -77,5 +82,54 @@ public final class Http {
       b.header("Authorization", authorization);
     }
     return b;
+  }
+
+  /** Waits up to 30 s for the one open task of that definition in the incident; returns its id. */
+  public String awaitTask(String key, String taskDefinitionKey) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode tasks = get("/engine-rest/task?processInstanceBusinessKey=" + key
+          + "&taskDefinitionKey=" + taskDefinitionKey).json();
+      if (tasks.isArray() && tasks.size() == 1) {
+        return tasks.get(0).get("id").asText();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no " + taskDefinitionKey + " task for " + key + " within 30 s; open: "
+        + get("/api/incidents/" + key).json().get("openTasks") + "; task query: "
+        + get("/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey=" + taskDefinitionKey).body());
+  }
+
+  /**
+   * Completes that task over {@code /engine-rest} as a person in Tasklist would. The job executor may
+   * be running a step of the same incident (a channel post, a topic update) that completing the task
+   * cancels; Camunda then refuses with an optimistic-locking conflict and, like a person, this tries again.
+   */
+  public void completeTask(String key, String taskDefinitionKey, Map<String, Object> variables) throws InterruptedException {
+    String id = awaitTask(key, taskDefinitionKey);
+    Map<String, Object> vars = new HashMap<>();
+    variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+    Response done = postJson("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
+    for (int attempt = 1; attempt < 5 && done.status() == 500 && done.body().contains("concurrently"); attempt++) {
+      Thread.sleep(200);
+      done = postJson("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
+    }
+    if (done.status() != 204) {
+      throw new AssertionError("completing " + taskDefinitionKey + ": " + done.status() + " " + done.body());
+    }
+  }
+
+  /** Waits up to 30 s until {@code GET /api/incidents/{key}} meets the condition; returns that view. */
+  public JsonNode awaitIncident(String key, Predicate<JsonNode> condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    JsonNode incident = null;
+    while (Instant.now().isBefore(deadline)) {
+      incident = get("/api/incidents/" + key).json();
+      if (condition.test(incident)) {
+        return incident;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("incident " + key + " did not reach the expected state: " + incident);
   }
 }

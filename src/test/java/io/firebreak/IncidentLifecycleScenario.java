@@ -3,8 +3,6 @@ package io.firebreak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,22 +44,22 @@ abstract class IncidentLifecycleScenario {
     assertThat(declared.json().get("severity").asText()).isEqualTo("SEV2");
     assertThat(declared.json().get("fullResponse").asBoolean()).isTrue();
 
-    completeTask(key, "Task_AcknowledgePage", Map.of());
-    completeTask(key, "Task_TriageIncident", Map.of(
+    admin.completeTask(key, "Task_AcknowledgePage", Map.of());
+    admin.completeTask(key, "Task_TriageIncident", Map.of(
         "confirmedSeverity", "SEV2", "incidentType", "outage", "customerImpact", true,
         "commsLead", "admin", "scribe", "admin", "customerLiaison", "admin"));
-    completeTask(key, "Task_PublishCustomerStatement", Map.of("customerStatement", "Some EU payments fail; we are on it."));
-    completeTask(key, "Task_InvestigateIncident", Map.of("findings", "Bad config push to the EU gateway",
+    admin.completeTask(key, "Task_PublishCustomerStatement", Map.of("customerStatement", "Some EU payments fail; we are on it."));
+    admin.completeTask(key, "Task_InvestigateIncident", Map.of("findings", "Bad config push to the EU gateway",
         "thirdPartyInvolved", false));
-    completeTask(key, "Task_MitigateImpact", Map.of("mitigationSummary", "Rolled back the config"));
-    completeTask(key, "Task_ResolveIncident", Map.of("resolutionSummary", "Config rolled back, error rate normal"));
-    completeTask(key, "Task_ChoosePostmortemAuthor", Map.of("postmortemAuthor", "admin"));
-    completeTask(key, "Task_WritePostmortem", Map.of("cause", "The config pipeline allowed an unvalidated push",
+    admin.completeTask(key, "Task_MitigateImpact", Map.of("mitigationSummary", "Rolled back the config"));
+    admin.completeTask(key, "Task_ResolveIncident", Map.of("resolutionSummary", "Config rolled back, error rate normal"));
+    admin.completeTask(key, "Task_ChoosePostmortemAuthor", Map.of("postmortemAuthor", "admin"));
+    admin.completeTask(key, "Task_WritePostmortem", Map.of("cause", "The config pipeline allowed an unvalidated push",
         "impact", "30% of EU checkouts failed for 40 minutes", "stepsTaken", "Detected by SLO alert; rolled back",
         "prevention", "Validate gateway config before push", "actionItems", ""));
-    completeTask(key, "Task_ReviewPostmortem", Map.of("postmortemApproved", true, "reviewComments", "Clear"));
+    admin.completeTask(key, "Task_ReviewPostmortem", Map.of("postmortemApproved", true, "reviewComments", "Clear"));
 
-    JsonNode incident = awaitIncident(key, i -> "closed".equals(i.get("state").asText()));
+    JsonNode incident = admin.awaitIncident(key, i -> "closed".equals(i.get("state").asText()));
     assertThat(incident.get("phase").asText()).isEqualTo("closed");
     assertThat(incident.get("roles").get("incidentCommander").asText()).isEqualTo("admin");
     assertThat(incident.get("resolvedAt").isNull()).isFalse();
@@ -81,47 +79,5 @@ abstract class IncidentLifecycleScenario {
     Http.Response ended = admin.get("/engine-rest/history/activity-instance?processInstanceId="
         + history.json().get(0).get("id").asText() + "&activityId=EndEvent_IncidentClosed");
     assertThat(ended.json()).hasSize(1);
-  }
-
-  private void completeTask(String key, String taskDefinitionKey, Map<String, Object> variables) throws Exception {
-    String id = awaitTask(key, taskDefinitionKey);
-    Map<String, Object> vars = new java.util.HashMap<>();
-    variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
-    Http.Response done = admin.postJson("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
-    // The job executor may be running a step of the same incident (a channel post, a topic update)
-    // that completing this task cancels; Camunda then refuses with an optimistic-locking conflict
-    // and, as a person in Tasklist would, the test completes the task again.
-    for (int attempt = 1; attempt < 5 && done.status() == 500 && done.body().contains("concurrently"); attempt++) {
-      Thread.sleep(200);
-      done = admin.postJson("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
-    }
-    assertThat(done.status()).as("completing %s: %s", taskDefinitionKey, done.body()).isEqualTo(204);
-  }
-
-  private String awaitTask(String key, String taskDefinitionKey) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode tasks = admin.get("/engine-rest/task?processInstanceBusinessKey=" + key
-          + "&taskDefinitionKey=" + taskDefinitionKey).json();
-      if (tasks.size() == 1) {
-        return tasks.get(0).get("id").asText();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no " + taskDefinitionKey + " task for " + key + " within 30 s; open: "
-        + admin.get("/api/incidents/" + key).json().get("openTasks"));
-  }
-
-  private JsonNode awaitIncident(String key, java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode incident = null;
-    while (Instant.now().isBefore(deadline)) {
-      incident = admin.get("/api/incidents/" + key).json();
-      if (condition.test(incident)) {
-        return incident;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("incident " + key + " did not reach the expected state: " + incident);
   }
 }

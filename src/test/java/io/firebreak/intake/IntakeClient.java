@@ -8,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,40 +104,14 @@ final class IntakeClient {
   }
 
   String awaitTask(String key, String taskDefinitionKey) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode tasks = admin.get("/engine-rest/task?processInstanceBusinessKey=" + key
-          + "&taskDefinitionKey=" + taskDefinitionKey).json();
-      if (tasks.size() == 1) {
-        return tasks.get(0).get("id").asText();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no " + taskDefinitionKey + " task for " + key + " within 30 s; open: "
-        + incident(key).get("openTasks") + "; query: " + admin.get("/engine-rest/task?processInstanceBusinessKey=" + key
-          + "&taskDefinitionKey=" + taskDefinitionKey).body());
+    return admin.awaitTask(key, taskDefinitionKey);
   }
 
   void completeTask(String key, String taskDefinitionKey, Map<String, Object> variables) throws InterruptedException {
-    String id = awaitTask(key, taskDefinitionKey);
-    Map<String, Object> vars = new HashMap<>();
-    variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
-    Http.Response done = admin.postJson("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
-    if (done.status() != 204) {
-      throw new AssertionError("completing " + taskDefinitionKey + ": " + done.status() + " " + done.body());
-    }
+    admin.completeTask(key, taskDefinitionKey, variables);
   }
 
   JsonNode awaitIncident(String key, java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode incident = null;
-    while (Instant.now().isBefore(deadline)) {
-      incident = incident(key);
-      if (condition.test(incident)) {
-        return incident;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("incident " + key + " did not reach the expected state: " + incident);
+    return admin.awaitIncident(key, condition);
   }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -52,10 +51,10 @@ abstract class LearningLoopScenario {
   void metricsAgreeWithHistoryAfterAScriptedRun() throws Exception {
     String major = declare("Checkout returns 500", "SEV2");
     String minor = declare("Typo on the pricing page", "SEV4");
-    completeTask(major, "Task_AcknowledgePage", Map.of());
-    completeTask(minor, "Task_HandleMinorIncident", Map.of("resolutionSummary", "Typo fixed"));
-    JsonNode majorIncident = awaitIncident(major, i -> kinds(i).contains("ACKNOWLEDGED"));
-    JsonNode minorIncident = awaitIncident(minor, i -> "closed".equals(i.get("state").asText()));
+    admin.completeTask(major, "Task_AcknowledgePage", Map.of());
+    admin.completeTask(minor, "Task_HandleMinorIncident", Map.of("resolutionSummary", "Typo fixed"));
+    JsonNode majorIncident = admin.awaitIncident(major, i -> kinds(i).contains("ACKNOWLEDGED"));
+    JsonNode minorIncident = admin.awaitIncident(minor, i -> "closed".equals(i.get("state").asText()));
     // A job whose retries are used up (as an outside call that kept failing would leave it).
     Job timer = management.createJobQuery().processDefinitionKey(ReviewProcess.KEY).singleResult();
     management.setJobRetries(timer.getId(), 0);
@@ -199,39 +198,5 @@ abstract class LearningLoopScenario {
         "type", "outage", "proposedSeverity", severity));
     assertThat(declared.status()).as(declared.body()).isEqualTo(201);
     return declared.json().get("key").asText();
-  }
-
-  private void completeTask(String key, String taskDefinitionKey, Map<String, Object> variables) throws Exception {
-    String id = awaitTask(key, taskDefinitionKey);
-    Map<String, Object> vars = new HashMap<>();
-    variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
-    Http.Response done = admin.postJson("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
-    assertThat(done.status()).as("completing %s: %s", taskDefinitionKey, done.body()).isEqualTo(204);
-  }
-
-  private String awaitTask(String key, String taskDefinitionKey) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode tasks = admin.get("/engine-rest/task?processInstanceBusinessKey=" + key
-          + "&taskDefinitionKey=" + taskDefinitionKey).json();
-      if (tasks.size() == 1) {
-        return tasks.get(0).get("id").asText();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no " + taskDefinitionKey + " task for " + key + " within 30 s");
-  }
-
-  private JsonNode awaitIncident(String key, java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode incident = null;
-    while (Instant.now().isBefore(deadline)) {
-      incident = admin.get("/api/incidents/" + key).json();
-      if (condition.test(incident)) {
-        return incident;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("incident " + key + " did not reach the expected state: " + incident);
   }
 }
