@@ -17,6 +17,7 @@ import io.firebreak.comms.MailPort.Mail;
 import io.firebreak.comms.RecordingChat.Call;
 import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.TestIncidents;
+import io.firebreak.statuspage.RecordingStatusPage;
 import io.firebreak.statuspage.RecordingStatusPage.Published;
 import java.time.Duration;
 import java.util.Map;
@@ -127,7 +128,7 @@ class IncidentCommunicationProcessTest extends ProcessTest {
     assertThat(count(html, "</p>")).as("closed paragraphs in %s", html).isEqualTo(count(html, "<p>"));
 
     assertThat(statusPage.of(key)).extracting(Published::status, Published::text)
-        .containsExactly(tuple("investigating", "Payments provider failing over"));
+        .containsExactly(tuple("investigating", RecordingStatusPage.HOLDING_TEXT));
   }
 
   @Test
@@ -182,7 +183,7 @@ class IncidentCommunicationProcessTest extends ProcessTest {
             + "Connection pool resized; error rate back to normal.");
     assertThat(mail.to(key)).extracting(Mail::subject).containsExactly("[" + key + "][SEV2] Resolved: API timeouts");
     assertThat(statusPage.of(key)).extracting(Published::status, Published::text)
-        .containsExactly(tuple("resolved", "Connection pool resized; error rate back to normal."));
+        .containsExactly(tuple("resolved", "This incident has been resolved. Thank you for your patience."));
   }
 
   @Test

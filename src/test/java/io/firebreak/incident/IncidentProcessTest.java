@@ -66,6 +66,7 @@ import io.firebreak.incident.Incident.State;
 import io.firebreak.oncall.EscalationProcess;
 import io.firebreak.postmortem.PostmortemProcess;
 import io.firebreak.security.FirebreakGroups;
+import io.firebreak.statuspage.RecordingStatusPage;
 import io.firebreak.statuspage.RecordingStatusPage.Published;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -201,7 +202,7 @@ class IncidentProcessTest extends ProcessTest {
     assertThat(mail.to(key)).singleElement().extracting(Mail::subject)
         .isEqualTo("[" + key + "][SEV1] Resolved: Checkout <fails> & EU payments");
     assertThat(statusPage.of(key)).containsExactly(
-        new Published(key, "resolved", "Rolled back release 42; payments <ok> again"));
+        new Published(key, "resolved", "This incident has been resolved. Thank you for your patience."));
 
     // Postmortem required for SEV1.
     assertThat(pi).hasPassed(IncidentProcess.Elements.POSTMORTEM_REQUIRED).isWaitingAt(CONDUCT_POSTMORTEM);
@@ -524,7 +525,7 @@ class IncidentProcessTest extends ProcessTest {
       assertThat(m.text()).contains("Update " + n + ": EU payments <recovering>");
     });
     assertThat(statusPage.of(key)).containsExactly(
-        new Published(key, "investigating", "Update " + n + ": EU payments <recovering>"));
+        new Published(key, "investigating", RecordingStatusPage.HOLDING_TEXT));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,13 @@ public class RecordingStatusPage implements StatusPagePort {
 
   public record Published(String incidentKey, String status, String text) {}
 
+  /**
+   * The shipped {@code status-page} template: what customers read for every update that is not a
+   * customer statement, so internal update texts never reach the public page.
+   */
+  public static final String HOLDING_TEXT =
+      "We are investigating an issue affecting some of our customers and will post an update here as soon as we know more.";
+
   public final List<Published> published = new CopyOnWriteArrayList<>();
 
   public void clear() {
