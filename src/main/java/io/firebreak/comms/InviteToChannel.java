@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
  * and the on-call responder who acknowledged the page to the incident channel, by the email
  * address of their Camunda user (Slack looks them up by it).
  *
- * <p>Used by {@code Task_InviteResponders} in {@code incident-triage.bpmn}.
+ * <p>Used by {@code Task_InviteResponders} in {@code incident-triage.bpmn} (the roles; the
+ * acknowledgement is in another process instance) and {@code Task_InviteAcknowledger} in
+ * {@code incident-escalation.bpmn} (whoever acknowledged, as soon as they did, with the roles known
+ * by then).
  */
 @Component("inviteToChannel")
 class InviteToChannel implements JavaDelegate {
