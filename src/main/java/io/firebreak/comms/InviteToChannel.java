@@ -56,13 +56,21 @@ class InviteToChannel implements JavaDelegate {
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     List<String> emails = new ArrayList<>();
     List<String> without = new ArrayList<>();
+    List<String> strangers = new ArrayList<>();
     for (String person : people) {
       User user = identity.createUserQuery().userId(person).singleResult();
-      if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+      if (user == null) {
+        // e.g. an acknowledgement from PagerDuty ("pagerduty:<client>") or a Slack name with no Firebreak user
+        strangers.add(person);
+      } else if (user.getEmail() != null && !user.getEmail().isBlank()) {
         emails.add(user.getEmail().strip());
       } else {
         without.add(person);
       }
+    }
+    if (!strangers.isEmpty()) {
+      incidents.addTimeline(key, "SKIPPED", "slack",
+          "Not invited to the incident channel (no Firebreak user): " + String.join(", ", strangers));
     }
     if (!without.isEmpty()) {
       incidents.addTimeline(key, "SKIPPED", "slack",

@@ -94,6 +94,18 @@ class IncidentCommandsProcessTest extends ProcessTest {
   }
 
   @Test
+  void anAcknowledgementBySomeoneWhoIsNoFirebreakUserIsNamedNotInvited() {
+    String key = declare("Checkout slow", "SEV2");
+    chat.clear();
+    incidentService.acknowledgePage(key, "pagerduty:grafana", "pagerduty");
+    runDueJobs(key);
+
+    assertThat(chat.calls("invite")).isEmpty();
+    assertThat(timelineTexts(key)).contains("Not invited to the incident channel (no Firebreak user): pagerduty:grafana")
+        .noneMatch(t -> t.contains("no email address in Firebreak"));
+  }
+
+  @Test
   void alertResolvedSuggestsResolutionOnlyWhileRemediating() {
     String key = declare("Checkout errors", "SEV2");
     assertThat(incidentService.signalAlertResolved(key)).isFalse();
