@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
  * and the on-call responder who acknowledged the page to the incident channel, by the email
  * address of their Camunda user (Slack looks them up by it).
  *
- * <p>Used by {@code Task_InviteResponders} in {@code incident-triage.bpmn}.
+ * <p>Used by {@code Task_InviteResponders} in {@code incident-triage.bpmn} (the roles; the
+ * acknowledgement is in another process instance) and {@code Task_InviteAcknowledger} in
+ * {@code incident-escalation.bpmn} (whoever acknowledged, as soon as they did, with the roles known
+ * by then).
  */
 @Component("inviteToChannel")
 class InviteToChannel implements JavaDelegate {
@@ -53,13 +56,21 @@ class InviteToChannel implements JavaDelegate {
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     List<String> emails = new ArrayList<>();
     List<String> without = new ArrayList<>();
+    List<String> strangers = new ArrayList<>();
     for (String person : people) {
       User user = identity.createUserQuery().userId(person).singleResult();
-      if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+      if (user == null) {
+        // e.g. an acknowledgement from PagerDuty ("pagerduty:<client>") or a Slack name with no Firebreak user
+        strangers.add(person);
+      } else if (user.getEmail() != null && !user.getEmail().isBlank()) {
         emails.add(user.getEmail().strip());
       } else {
         without.add(person);
       }
+    }
+    if (!strangers.isEmpty()) {
+      incidents.addTimeline(key, "SKIPPED", "slack",
+          "Not invited to the incident channel (no Firebreak user): " + String.join(", ", strangers));
     }
     if (!without.isEmpty()) {
       incidents.addTimeline(key, "SKIPPED", "slack",

@@ -119,6 +119,22 @@ public class IncidentRepository {
     update(key, "incident_commander = ?", user);
   }
 
+  /**
+   * The incident whose channel a Slack command was typed in: by the channel's Slack id when Slack
+   * opened it (Slack sends {@code channel_name} "privategroup" from some private channels, and names
+   * can be reused), else by name (Slack not configured, or a channel from before ids were kept).
+   */
+  public Optional<Incident> findByChannel(String channelId, String channelName) {
+    if (channelId != null && !channelId.isBlank()) {
+      Optional<Incident> byId = jdbc.query("SELECT " + COLUMNS + " FROM fb_incident WHERE channel_id = ?"
+          + " ORDER BY incident_number DESC", MAPPER, channelId).stream().findFirst();
+      if (byId.isPresent()) {
+        return byId;
+      }
+    }
+    return findByChannel(channelName);
+  }
+
   /** The open incident whose channel this is, if any (Slack commands in an incident channel). */
   public Optional<Incident> findByChannel(String channelName) {
     return jdbc.query("SELECT " + COLUMNS + " FROM fb_incident WHERE channel_name = ? ORDER BY incident_number DESC",

@@ -30,7 +30,7 @@ class SlackCommands {
 
   /** A slash command as Slack sent it (fields already length-limited). */
   record Command(String command, String text, String userId, String userName, String channelName,
-      String responseUrl) {}
+      String channelId, String responseUrl) {}
 
   static final String HELP = String.join("\n",
       "*/incident* commands:",
@@ -79,7 +79,7 @@ class SlackCommands {
     if (sub.equals("declare")) {
       return declare(c, rest);
     }
-    Optional<Incident> here = incidents.findByChannel(c.channelName());
+    Optional<Incident> here = incidents.findByChannel(c.channelId(), c.channelName());
     if (here.isEmpty()) {
       return List.of("status", "ack", "sev", "update", "ic", "resolve").contains(sub)
           ? "`/incident " + sub + "` works in an incident channel; #" + c.channelName() + " is not one. "
@@ -133,7 +133,8 @@ class SlackCommands {
         }
         requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.COMMUNICATIONS, FirebreakGroups.INCIDENT_COMMANDERS);
         incidentService.postStatusUpdate(key, rest, c.userName());
-        yield "Status update for " + key + " is being posted to #" + c.channelName() + " and by email.";
+        yield "Status update for " + key + " is being posted to " + channelLink(incidents, key, incident.channelName())
+            + " and by email.";
       }
       case "ic" -> {
         Matcher m = USER.matcher(rest);
@@ -159,6 +160,15 @@ class SlackCommands {
       }
       default -> "Unknown command `" + sub + "`.\n" + HELP;
     };
+  }
+
+  /**
+   * The incident channel as Slack shows a link to it: {@code <#C0123>} when Slack opened it (its id
+   * is in {@code fb_incident.channel_id}; works for private channels and after a rename), else
+   * {@code #name}.
+   */
+  static String channelLink(IncidentRepository incidents, String key, String channelName) {
+    return incidents.channelId(key).map(id -> "<#" + id + ">").orElse("#" + channelName);
   }
 
   private String declare(Command c, String rest) {
@@ -190,7 +200,7 @@ class SlackCommands {
     StringBuilder reply = new StringBuilder("Declared *").append(incident.key()).append("* (")
         .append(incident.severity()).append("): ").append(incident.title()).append('.');
     if (incident.channelName() != null) {
-      reply.append(" Channel: #").append(incident.channelName());
+      reply.append(" Channel: ").append(channelLink(incidents, incident.key(), incident.channelName()));
     } else if (Boolean.TRUE.equals(incident.fullResponse())) {
       reply.append(" Its channel is being opened; you will be told here, and it is announced in #")
           .append(broadcastChannel).append('.');

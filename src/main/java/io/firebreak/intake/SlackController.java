@@ -59,7 +59,8 @@ class SlackController {
     String reply = commands.handle(new SlackCommands.Command(
         Json.truncate(fields.get("command"), 50), Json.clean(text).strip(),
         Json.truncate(fields.get("user_id"), 50), Json.truncate(fields.get("user_name"), 100),
-        Json.truncate(fields.get("channel_name"), 100), fields.get("response_url")));
+        Json.truncate(fields.get("channel_name"), 100), Json.truncate(fields.get("channel_id"), 50),
+        fields.get("response_url")));
     return Map.of("response_type", "ephemeral", "text", reply);
   }
 

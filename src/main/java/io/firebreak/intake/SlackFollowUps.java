@@ -62,7 +62,8 @@ class SlackFollowUps {
       Optional<Incident> incident = incidents.find(key);
       if (incident.isPresent() && incident.get().channelName() != null) {
         post(responseUrl, Map.of("response_type", "ephemeral", "replace_original", false,
-            "text", "*" + key + "* has its channel: #" + incident.get().channelName()));
+            "text", "*" + key + "* has its channel: "
+                + SlackCommands.channelLink(incidents, key, incident.get().channelName())));
       } else if (Instant.now().isBefore(deadline)) {
         schedule(key, responseUrl, deadline);
       }

@@ -43,6 +43,7 @@ public final class EscalationProcess {
     public static final String PAGE_ACKNOWLEDGED = "Event_PageAcknowledged";
     public static final String MORE_LEVELS = "Gateway_MoreLevels";
     public static final String RECORD_ACKNOWLEDGEMENT = "Task_RecordAcknowledgement";
+    public static final String INVITE_ACKNOWLEDGER = "Task_InviteAcknowledger";
     public static final String HIGH_SEVERITY = "Gateway_HighSeverity";
     public static final String RESOLUTION_OVERDUE = "Timer_ResolutionOverdue";
     public static final String NOTIFY_LEADERSHIP = "Task_NotifyLeadership";

@@ -38,6 +38,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PostmortemDocument {
 
+  private static final String STATUS_UPDATE = "STATUS_UPDATE";
+
   /** Camunda keeps string variables up to 4,000 characters; the forms get the document cut to this. */
   static final int VARIABLE_LIMIT = 3900;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
@@ -100,16 +102,22 @@ public class PostmortemDocument {
     model.put("times", times(ResponseTimes.of(incident, timeline)));
 
     List<Map<String, Object>> lines = new ArrayList<>();
+    // Updates written outside Tasklist (Slack /incident update) are in the timeline already, with
+    // their author; their incident-communication instance must not add them a second time.
+    List<String> updatesInTimeline = new ArrayList<>();
     for (TimelineEntry e : timeline) {
       lines.add(line(e.at(), e.kind(), e.actor(), e.text()));
+      if (STATUS_UPDATE.equals(e.kind())) {
+        updatesInTimeline.add(e.text());
+      }
     }
     List<Map<String, Object>> statements = new ArrayList<>();
     for (Communication c : communications(key)) {
       if ("customer-statement".equals(c.template())) {
         statements.add(Map.of("at", time(c.at()), "text", c.text() == null ? "" : c.text()));
         lines.add(line(c.at(), "CUSTOMER_STATEMENT", null, c.text()));
-      } else if ("status-update".equals(c.template())) {
-        lines.add(line(c.at(), "STATUS_UPDATE", null,
+      } else if ("status-update".equals(c.template()) && !updatesInTimeline.remove(c.text())) {
+        lines.add(line(c.at(), STATUS_UPDATE, null,
             c.text() + (c.whatChanged() == null || c.whatChanged().isBlank() ? "" : " (changed: " + c.whatChanged() + ")")));
       }
     }

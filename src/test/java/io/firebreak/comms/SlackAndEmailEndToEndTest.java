@@ -90,8 +90,14 @@ class SlackAndEmailEndToEndTest extends RealPeersTest {
 
     // Triage (in Tasklist, through the Camunda REST API): Olive is communications lead. She is
     // invited by her Slack id; admin, without an email address, is named in the timeline instead.
+    // Whoever acknowledges is invited at once (incident-escalation): here admin, who has no email
+    // address, so Slack is not asked and the timeline names them.
     SLACK.clearRequests();
     complete(key, "Task_AcknowledgePage", Map.of());
+    runDueJobs(key);
+    assertThat(SLACK.handled().stream().filter(r -> !r.method().equals("auth.test")).toList()).isEmpty();
+    assertThat(incidents.timeline(key)).extracting(TimelineEntry::text)
+        .contains("Not invited to the incident channel (no email address in Firebreak): admin");
     complete(key, "Task_TriageIncident", Map.of("confirmedSeverity", "SEV1", "incidentType", "outage",
         "customerImpact", true, "commsLead", ON_CALL));
     runDueJobs(key);

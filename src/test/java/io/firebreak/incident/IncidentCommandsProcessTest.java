@@ -13,6 +13,8 @@ import io.firebreak.comms.CommunicationProcess;
 import io.firebreak.comms.RecordingChat.Call;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
 import io.firebreak.oncall.EscalationProcess;
+import io.firebreak.postmortem.TestUsers;
+import io.firebreak.security.FirebreakGroups;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -68,8 +70,18 @@ class IncidentCommandsProcessTest extends ProcessTest {
 
   @Test
   void pageIsAcknowledgedByMessageOnceOnly() {
+    TestUsers.ensure(engine.getIdentityService(), "olly.oncall", "olly@example.com", FirebreakGroups.RESPONDERS);
     String key = declare("Payments down", "SEV1");
+    String channel = incidents.find(key).orElseThrow().channelName();
+    chat.clear();
     incidentService.acknowledgePage(key, "olly.oncall", "slack");
+    runDueJobs(key);
+
+    // Whoever acknowledged joins the incident channel (the escalation's own step: triage runs in
+    // another process instance and may be over before anyone acknowledges).
+    assertThat(chat.calls("invite")).singleElement()
+        .satisfies(c -> assertThat(c.channel()).isEqualTo(channel))
+        .extracting(Call::detail).asString().contains("olly@example.com");
 
     HistoricProcessInstance escalation = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(key).processDefinitionKey(EscalationProcess.KEY).singleResult();
@@ -79,6 +91,18 @@ class IncidentCommandsProcessTest extends ProcessTest {
         "Page acknowledged by olly.oncall (level 1, responders)");
     assertThatThrownBy(() -> incidentService.acknowledgePage(key, "olly.oncall", "pagerduty"))
         .isInstanceOf(IncidentConflictException.class).hasMessageContaining("no page of " + key);
+  }
+
+  @Test
+  void anAcknowledgementBySomeoneWhoIsNoFirebreakUserIsNamedNotInvited() {
+    String key = declare("Checkout slow", "SEV2");
+    chat.clear();
+    incidentService.acknowledgePage(key, "pagerduty:grafana", "pagerduty");
+    runDueJobs(key);
+
+    assertThat(chat.calls("invite")).isEmpty();
+    assertThat(timelineTexts(key)).contains("Not invited to the incident channel (no Firebreak user): pagerduty:grafana")
+        .noneMatch(t -> t.contains("no email address in Firebreak"));
   }
 
   @Test

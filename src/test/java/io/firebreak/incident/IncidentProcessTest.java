@@ -456,6 +456,7 @@ class IncidentProcessTest extends ProcessTest {
     Task page = task(key, EscalationProcess.Elements.ACKNOWLEDGE_PAGE);
     engine.getTaskService().setAssignee(page.getId(), ON_CALL);
     engine.getTaskService().complete(page.getId());
+    runDueJobs(key); // the acknowledger is invited to the channel in a step of its own
   }
 
   /** The IC claims triage, confirms it and assigns every role. */

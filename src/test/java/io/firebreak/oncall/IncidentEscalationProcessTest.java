@@ -7,6 +7,7 @@ import static io.firebreak.oncall.EscalationProcess.Elements.NOBODY_ACKNOWLEDGED
 import static io.firebreak.oncall.EscalationProcess.Elements.ACKNOWLEDGE_PAGE;
 import static io.firebreak.oncall.EscalationProcess.Elements.ACK_OVERDUE;
 import static io.firebreak.oncall.EscalationProcess.Elements.HIGH_SEVERITY;
+import static io.firebreak.oncall.EscalationProcess.Elements.INVITE_ACKNOWLEDGER;
 import static io.firebreak.oncall.EscalationProcess.Elements.LEADERSHIP_INFORMED;
 import static io.firebreak.oncall.EscalationProcess.Elements.LEVELS_EXHAUSTED;
 import static io.firebreak.oncall.EscalationProcess.Elements.MORE_LEVELS;
@@ -132,9 +133,14 @@ class IncidentEscalationProcessTest extends ProcessTest {
     assertThat(only(key, "PAGED").text()).isEqualTo("Paged bob (payments primary; level 1, round 1 of 2, step 1 of 6)");
 
     engine.getTaskService().complete(ack.getId());
+    // Inviting to the channel is an outside call: its own async step.
+    assertThat(pi).isWaitingAt(INVITE_ACKNOWLEDGER);
+    runDueJobs(key);
 
     assertThat(pi).hasPassedInOrder(ACKNOWLEDGE_PAGE, ACKNOWLEDGED_IN_TASKLIST, RECORD_ACKNOWLEDGEMENT,
-        ACKNOWLEDGEMENT_RECORDED).isEnded();
+        INVITE_ACKNOWLEDGER, ACKNOWLEDGEMENT_RECORDED).isEnded();
+    assertThat(chat.calls("invite")).extracting(c -> c.detail())
+        .as("whoever acknowledged joins the incident channel").containsExactly("bob@example.com");
     assertThat(pi).hasNotPassed(ACK_OVERDUE, PAGE_ACKNOWLEDGED, NOBODY_ACKNOWLEDGED);
     assertThat(only(key, "ACKNOWLEDGED").text()).isEqualTo("Page acknowledged by bob (level 1, bob)");
     assertThat(after(key, 60)).isEmpty();
@@ -183,8 +189,11 @@ class IncidentEscalationProcessTest extends ProcessTest {
     assertThat(after(key, 10)).containsExactly("bob"); // secondary, week of 03-02
 
     acknowledgeElsewhere(key, "bob");
+    runDueJobs(key);
 
-    assertThat(pi).hasPassedInOrder(PAGE_ACKNOWLEDGED, RECORD_ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_RECORDED).isEnded();
+    assertThat(pi).hasPassedInOrder(PAGE_ACKNOWLEDGED, RECORD_ACKNOWLEDGEMENT, INVITE_ACKNOWLEDGER,
+        ACKNOWLEDGEMENT_RECORDED).isEnded();
+    assertThat(chat.calls("invite")).extracting(c -> c.detail()).containsExactly("bob@example.com");
     assertThat(tasks(key)).isEmpty();
     assertThat(only(key, "ACKNOWLEDGED").text()).isEqualTo("Page acknowledged by bob (level 2, bob)");
     assertThat(after(key, 120)).as("the ack timer went with the task").isEmpty();
@@ -204,8 +213,8 @@ class IncidentEscalationProcessTest extends ProcessTest {
 
     acknowledgeElsewhere(key, "alice");
 
+    assertThat(runDueJobs(key)).as("only the invitation of alice, no page").isEqualTo(1);
     assertThat(pi).hasPassedInOrder(PAGE_ACKNOWLEDGED, RECORD_ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_RECORDED).isEnded();
-    assertThat(runDueJobs(key)).isZero();
     assertThat(paging.targets(key)).isEmpty();
     assertThat(only(key, "ACKNOWLEDGED").actor()).isEqualTo("alice");
   }
@@ -242,6 +251,7 @@ class IncidentEscalationProcessTest extends ProcessTest {
     assertThat(after(key, 1)).containsExactly(INCIDENT_COMMANDERS);
     engine.getTaskService().claim(task(key, ACKNOWLEDGE_PAGE).getId(), "ic.ines");
     engine.getTaskService().complete(task(key, ACKNOWLEDGE_PAGE).getId());
+    runDueJobs(key);
     assertThat(pi).hasPassed(ACKNOWLEDGEMENT_RECORDED).isEnded();
     assertThat(only(key, "ACKNOWLEDGED").text()).isEqualTo("Page acknowledged by ic.ines (level 2, incident-commanders)");
 
@@ -257,6 +267,7 @@ class IncidentEscalationProcessTest extends ProcessTest {
     assertThat(pi).hasPassed(HIGH_SEVERITY).isWaitingAt(ACKNOWLEDGE_PAGE, RESOLUTION_OVERDUE);
 
     acknowledgeElsewhere(key, "bob");
+    runDueJobs(key);
     assertThat(pi).hasPassed(ACKNOWLEDGEMENT_RECORDED).isWaitingAt(RESOLUTION_OVERDUE);
 
     assertThat(after(key, 59)).isEmpty();
