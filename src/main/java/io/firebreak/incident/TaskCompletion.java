@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 @Component("taskCompletion")
 public class TaskCompletion {
 
-  /** Sets {@code variable} (in the process instance) to the assignee, else to the user completing it. */
+  /**
+   * Sets {@code variable} (in the process instance) to the user completing the task, else (no one
+   * logged in: a background completion) to its assignee. The person who did it is the truth for the
+   * timeline, even when an admin completes someone else's task.
+   */
   public void recordCompleter(DelegateTask task, String variable) {
-    String who = task.getAssignee();
-    if (who == null) {
-      Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      who = auth == null ? null : auth.getUserId();
-    }
+    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String who = auth == null || auth.getUserId() == null ? task.getAssignee() : auth.getUserId();
     if (who != null) {
       task.getExecution().setVariable(variable, who);
     }

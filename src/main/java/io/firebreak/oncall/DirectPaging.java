@@ -81,13 +81,17 @@ class DirectPaging implements PagingPort {
     return identity.createUserQuery().memberOfGroup(target).orderByUserId().asc().list();
   }
 
-  /** {@code [INC-7][SEV1] Page: <first line of the page>}. */
+  /**
+   * {@code [INC-7][SEV1] Page: <incident title>}; the page's own first line when the incident is not
+   * in the read model (it always is once declared).
+   */
   private String subject(String incidentKey, String text) {
-    String severity = incidents.find(incidentKey).map(Incident::severity).orElse(null);
-    String firstLine = text.strip().lines().findFirst().orElse("");
-    if (firstLine.length() > 150) {
-      firstLine = firstLine.substring(0, 149) + "…";
+    Incident incident = incidents.find(incidentKey).orElse(null);
+    String about = incident != null ? incident.title() : text.strip().lines().findFirst().orElse("");
+    if (about.length() > 150) {
+      about = about.substring(0, 149) + "…";
     }
-    return "[" + incidentKey + "]" + (severity == null ? "" : "[" + severity + "]") + " Page: " + firstLine;
+    String severity = incident == null ? null : incident.severity();
+    return "[" + incidentKey + "]" + (severity == null ? "" : "[" + severity + "]") + " Page: " + about;
   }
 }

@@ -85,7 +85,7 @@ class SlackAndEmailEndToEndTest extends RealPeersTest {
     assertThat(parts.get("text/html")).contains("&lt;script&gt;alert(1)&lt;/script&gt; *bold* &lt;!channel&gt; &amp; co")
         .doesNotContain("<script>");
     MimeMessage page = Arrays.stream(received).filter(m -> to(m).equals(List.of(ON_CALL_EMAIL))).findFirst().orElseThrow();
-    assertThat(page.getSubject()).startsWith("[" + key + "][SEV1] Page: Firebreak page: " + key);
+    assertThat(page.getSubject()).isEqualTo("[" + key + "][SEV1] Page: " + TITLE);
     assertThat(parts(page).get("text/html")).contains("&lt;script&gt;").doesNotContain("<script>");
 
     // Triage (in Tasklist, through the Camunda REST API): Olive is communications lead. She is
