@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -123,14 +124,10 @@ final class CatalogParser {
 
   private Schedule schedule(String id, Node node, String path) {
     Map<String, Node> f = fields(node, path, Set.of("timeZone", "layers", "overrides"));
-    ZoneId zone = ZoneId.of("UTC");
-    String zoneName = text(f, "timeZone", path, true);
-    if (zoneName != null) {
-      try {
-        zone = ZoneId.of(zoneName);
-      } catch (DateTimeException e) {
-        error(f.get("timeZone"), path + ".timeZone", "is not a time zone: \"" + zoneName + "\" (use a region id such as Europe/Berlin)");
-      }
+    ZoneId zone = parsed(f, "timeZone", path, true, ZoneId::of,
+        "is not a time zone: \"%s\" (use a region id such as Europe/Berlin)");
+    if (zone == null) {
+      zone = ZoneId.of("UTC");
     }
     Map<String, Rotation> layers = readMap(f.get("layers"), path + ".layers", this::rotation);
     // Layers declared, valid or not, so that an invalid one is reported once, not again by every reference.
@@ -176,35 +173,23 @@ final class CatalogParser {
     if (users.isEmpty()) {
       error(f.getOrDefault("users", node), path + ".users", "needs at least one user");
     }
-    LocalDate start = null;
-    String startText = text(f, "start", path, true);
-    if (startText != null) {
-      try {
-        start = LocalDate.parse(startText);
-      } catch (DateTimeException e) {
-        error(f.get("start"), path + ".start", "is not a date (YYYY-MM-DD): \"" + startText + "\"");
-      }
+    LocalDate start = parsed(f, "start", path, true, LocalDate::parse, "is not a date (YYYY-MM-DD): \"%s\"");
+    LocalTime handoff = parsed(f, "handoff", path, false, LocalTime::parse, "is not a time of day (HH:MM): \"%s\"");
+    if (handoff == null) {
+      handoff = LocalTime.of(9, 0);
     }
-    LocalTime handoff = LocalTime.of(9, 0);
-    String handoffText = text(f, "handoff", path, false);
-    if (handoffText != null) {
-      try {
-        handoff = LocalTime.parse(handoffText);
-      } catch (DateTimeException e) {
-        error(f.get("handoff"), path + ".handoff", "is not a time of day (HH:MM): \"" + handoffText + "\"");
-      }
-    }
-    Length length = null;
-    String lengthText = text(f, "length", path, true);
-    if (lengthText != null) {
-      length = length(lengthText);
-      if (length == null) {
-        error(f.get("length"), path + ".length", "is not a rotation length: \"" + lengthText
-            + "\" (ISO-8601: P7D for a week, P1D for a day, PT12H for twelve hours)");
-      }
-    }
+    Length length = parsed(f, "length", path, true, CatalogParser::lengthOrFail,
+        "is not a rotation length: \"%s\" (ISO-8601: P7D for a week, P1D for a day, PT12H for twelve hours)");
     return users.isEmpty() || start == null || length == null ? null
         : new Rotation(users, start.atTime(handoff), length);
+  }
+
+  private static Length lengthOrFail(String text) {
+    Length length = length(text);
+    if (length == null) {
+      throw new DateTimeException("not a rotation length: " + text);
+    }
+    return length;
   }
 
   static Length length(String text) {
@@ -326,12 +311,7 @@ final class CatalogParser {
 
   private void checkReferences(Catalog c) {
     c.teams().forEach((id, team) -> team.members().forEach(m -> requirePerson(c, m, "teams." + id + ".members")));
-    c.people().forEach((id, p) -> p.groups().forEach(g -> {
-      if (!FirebreakGroups.ALL.containsKey(g) && !c.teams().containsKey(g)) {
-        errorAt("people." + id + ".groups", "unknown group \"" + g + "\" (Firebreak groups: "
-            + FirebreakGroups.ALL.keySet() + "; or a team id)");
-      }
-    }));
+    c.people().forEach((id, p) -> p.groups().forEach(g -> requireGroup(c, g, "people." + id + ".groups")));
     c.schedules().forEach((id, s) -> {
       s.layers().forEach((layer, r) -> {
         if (r != null) {
@@ -348,12 +328,7 @@ final class CatalogParser {
         String p = "policies." + id + ".levels[" + i + "]";
         switch (level.kind()) {
           case USER -> requirePerson(c, level.target(), p + ".user");
-          case GROUP -> {
-            if (!FirebreakGroups.ALL.containsKey(level.target()) && !c.teams().containsKey(level.target())) {
-              errorAt(p + ".group", "unknown group \"" + level.target() + "\" (Firebreak groups: "
-                  + FirebreakGroups.ALL.keySet() + "; or a team id)");
-            }
-          }
+          case GROUP -> requireGroup(c, level.target(), p + ".group");
           case LAYER -> {
             if (level.schedule() != null) {
               Schedule s = c.schedules().get(level.schedule());
@@ -406,6 +381,12 @@ final class CatalogParser {
         }
       }
     });
+  }
+
+  private void requireGroup(Catalog c, String id, String path) {
+    if (!FirebreakGroups.ALL.containsKey(id) && !c.teams().containsKey(id)) {
+      errorAt(path, "unknown group \"" + id + "\" (Firebreak groups: " + FirebreakGroups.ALL.keySet() + "; or a team id)");
+    }
   }
 
   private void requirePerson(Catalog c, String id, String path) {
@@ -539,15 +520,25 @@ final class CatalogParser {
   }
 
   private LocalDateTime dateTime(Map<String, Node> fields, String key, String path) {
-    String value = text(fields, key, path, true);
+    return parsed(fields, key, path, true,
+        value -> value.length() == 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value.replace(' ', 'T')),
+        "is not a local date-time (YYYY-MM-DDTHH:MM, in the schedule's time zone): \"%s\"");
+  }
+
+  /**
+   * A text field read with {@code parser}; null when absent (reported if required) or when it does
+   * not parse (reported as {@code problem}, where {@code %s} stands for the value).
+   */
+  private <T> T parsed(Map<String, Node> fields, String key, String path, boolean required,
+      Function<String, T> parser, String problem) {
+    String value = text(fields, key, path, required);
     if (value == null) {
       return null;
     }
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value.replace(' ', 'T'));
+      return parser.apply(value);
     } catch (DateTimeException e) {
-      error(fields.get(key), path + "." + key, "is not a local date-time (YYYY-MM-DDTHH:MM, in the schedule's time zone): \""
-          + value + "\"");
+      error(fields.get(key), path + "." + key, problem.formatted(value));
       return null;
     }
   }
