@@ -5,7 +5,12 @@ import io.firebreak.oncall.Catalog.Team;
 import io.firebreak.oncall.CatalogStore.CatalogLoaded;
 import io.firebreak.security.FirebreakGroups;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
@@ -51,15 +56,14 @@ class CatalogIdentity {
   }
 
   synchronized void provision(Catalog catalog) {
-    List<String> created = new ArrayList<>();
+    // The groups and each person's memberships are read once, not once per membership.
+    Set<String> groups = new HashSet<>();
+    identity.createGroupQuery().list().forEach(g -> groups.add(g.getId()));
     for (Team team : catalog.teams().values()) {
-      if (identity.createGroupQuery().groupId(team.id()).count() == 0) {
-        Group group = identity.newGroup(team.id());
-        group.setName(team.name());
-        group.setType(Groups.GROUP_TYPE_WORKFLOW);
-        identity.saveGroup(group);
-      }
+      ensureGroup(groups, team.id(), team.name());
     }
+    List<String> created = new ArrayList<>();
+    Map<String, Set<String>> memberships = new LinkedHashMap<>();
     for (Person person : catalog.people().values()) {
       User user = identity.createUserQuery().userId(person.id()).singleResult();
       boolean isNew = user == null;
@@ -72,23 +76,36 @@ class CatalogIdentity {
         created.add(person.id());
       }
       String[] names = person.name().strip().split("\\s+", 2);
-      boolean changed = isNew || !equal(user.getFirstName(), names[0])
-          || !equal(user.getLastName(), names.length > 1 ? names[1] : "") || !equal(user.getEmail(), person.email());
-      if (changed) {
-        user.setFirstName(names[0]);
-        user.setLastName(names.length > 1 ? names[1] : "");
+      String firstName = names[0];
+      String lastName = names.length > 1 ? names[1] : "";
+      if (isNew || !equal(user.getFirstName(), firstName) || !equal(user.getLastName(), lastName)
+          || !equal(user.getEmail(), person.email())) {
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
         user.setEmail(person.email());
         identity.saveUser(user);
       }
-      for (String group : person.groups()) {
-        join(person.id(), group);
-      }
+      memberships.computeIfAbsent(person.id(), id -> new LinkedHashSet<>()).addAll(person.groups());
     }
     for (Team team : catalog.teams().values()) {
       for (String member : team.members()) {
-        join(member, team.id());
+        memberships.computeIfAbsent(member, id -> new LinkedHashSet<>()).add(team.id());
       }
     }
+    memberships.forEach((user, wanted) -> {
+      if (wanted.isEmpty()) {
+        return;
+      }
+      Set<String> current = new HashSet<>();
+      identity.createGroupQuery().groupMember(user).list().forEach(g -> current.add(g.getId()));
+      for (String group : wanted) {
+        if (!current.contains(group)) {
+          // A Firebreak group not created yet (normally IdentitySetup has): create it with its usual name.
+          ensureGroup(groups, group, FirebreakGroups.ALL.getOrDefault(group, group));
+          identity.createMembership(user, group);
+        }
+      }
+    });
     if (!created.isEmpty()) {
       log.info("Created {} catalog people in the identity store ({}): {}", created.size(),
           properties.peoplePassword() == null || properties.peoplePassword().isBlank()
@@ -97,16 +114,12 @@ class CatalogIdentity {
     }
   }
 
-  private void join(String user, String group) {
-    if (identity.createGroupQuery().groupId(group).count() == 0) {
-      // A Firebreak group not created yet (normally IdentitySetup has): create it with its usual name.
-      Group g = identity.newGroup(group);
-      g.setName(FirebreakGroups.ALL.getOrDefault(group, group));
-      g.setType(Groups.GROUP_TYPE_WORKFLOW);
-      identity.saveGroup(g);
-    }
-    if (identity.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
-      identity.createMembership(user, group);
+  private void ensureGroup(Set<String> existing, String id, String name) {
+    if (existing.add(id)) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(Groups.GROUP_TYPE_WORKFLOW);
+      identity.saveGroup(group);
     }
   }
 

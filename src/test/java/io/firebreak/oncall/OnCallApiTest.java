@@ -68,6 +68,8 @@ class OnCallApiTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired CatalogIdentity catalogIdentity;
+  @Autowired CatalogStore catalogStore;
   Http admin;
   Http anonymous;
 
@@ -250,6 +252,15 @@ class OnCallApiTest {
         .contains("payments", "responders");
     assertThat(identity.createGroupQuery().groupId("payments").singleResult().getName()).isEqualTo("Payments");
     assertThat(identity.createUserQuery().memberOfGroup("leadership").userId("lena").count()).isOne();
+    // Provisioning again, as after every reload, adds nothing twice and fails on nothing already there.
+    List<String> bobsGroups = identity.createGroupQuery().groupMember("bob").list().stream().map(g -> g.getId()).toList();
+    long users = identity.createUserQuery().count();
+    long groups = identity.createGroupQuery().count();
+    catalogIdentity.provision(catalogStore.catalog());
+    assertThat(identity.createGroupQuery().groupMember("bob").list()).extracting(g -> g.getId())
+        .containsExactlyInAnyOrderElementsOf(bobsGroups);
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
     // No password was configured for catalog people: they cannot log in (an admin sets one).
     assertThat(new Http(port, "lena", "").get("/api/oncall").status()).isEqualTo(401);
   }
