@@ -49,6 +49,7 @@ class OnCallController {
   private final IdentityService identity;
   private final TaskService tasks;
   private final Template page;
+  private final Template noPage;
 
   OnCallController(OnCallBoard board, OnCallService onCall, DecisionService decisions, IdentityService identity,
       TaskService tasks) {
@@ -57,10 +58,14 @@ class OnCallController {
     this.decisions = decisions;
     this.identity = identity;
     this.tasks = tasks;
-    try (var reader = new InputStreamReader(new ClassPathResource("oncall/oncall.html.mustache").getInputStream(),
-        StandardCharsets.UTF_8)) {
-      // HTML escaping of every value: names, runbooks and contacts come from an editable file.
-      this.page = Mustache.compiler().withEscaper(Escapers.HTML).defaultValue("").compile(reader);
+    this.page = template("oncall/oncall.html.mustache");
+    this.noPage = template("oncall/no-page.html.mustache");
+  }
+
+  /** HTML escaping of every value: names, runbooks and contacts come from an editable file, keys from the URL. */
+  private static Template template(String path) {
+    try (var reader = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
+      return Mustache.compiler().withEscaper(Escapers.HTML).defaultValue("").compile(reader);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -127,7 +132,7 @@ class OnCallController {
         p.put("level", step.level());
         p.put("round", step.round());
         p.put("page", target.target());
-        p.put("name", target.user() != null ? onCall.displayName(target.user()) : target.target());
+        p.put("name", onCall.displayName(target));
         p.put("kind", target.user() != null ? "user" : "group");
         p.put("via", target.via());
         p.put("members", target.user() != null ? List.of() : members(target.target()));
@@ -155,12 +160,8 @@ class OnCallController {
         .processDefinitionKey(EscalationProcess.KEY).taskDefinitionKey(EscalationProcess.Elements.ACKNOWLEDGE_PAGE)
         .list();
     if (open.isEmpty()) {
-      String text = "<!doctype html><meta name=viewport content=\"width=device-width\"><title>No page waiting</title>"
-          + "<p>No page of " + org.springframework.web.util.HtmlUtils.htmlEscape(key)
-          + " is waiting for an acknowledgement: it was acknowledged already, or has escalated past you.</p>"
-          + "<p><a href=\"/camunda/app/tasklist/\">Open Tasklist</a></p>";
       return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-          .body(text);
+          .body(noPage.execute(Map.of("key", key)));
     }
     return ResponseEntity.status(HttpStatus.FOUND)
         .header("Location", "/camunda/app/tasklist/default/#/?task=" + open.get(0).getId()).build();

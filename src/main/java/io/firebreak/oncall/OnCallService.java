@@ -149,4 +149,9 @@ public class OnCallService {
   public String displayName(String id) {
     return person(id).map(Person::name).orElse(id);
   }
+
+  /** Who a page goes to, for people: the person's name, or the group's id. */
+  public String displayName(PageTarget target) {
+    return target.user() != null ? displayName(target.user()) : target.target();
+  }
 }

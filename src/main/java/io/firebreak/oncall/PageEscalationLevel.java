@@ -74,7 +74,7 @@ class PageEscalationLevel implements JavaDelegate {
 
     Map<String, Object> data = model.of(execution);
     data.put("pagedTarget", target.target());
-    data.put("pagedName", target.user() != null ? onCall.displayName(target.user()) : target.target());
+    data.put("pagedName", onCall.displayName(target));
     data.put("pagedVia", target.via());
     data.put("escalationLevel", step.level());
     data.put("escalationRound", step.round());

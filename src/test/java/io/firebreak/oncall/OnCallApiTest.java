@@ -240,6 +240,10 @@ class OnCallApiTest {
     Http.Response gone = admin.get("/oncall/acknowledge/" + key);
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.body()).contains("No page of " + key + " is waiting");
+    // The key comes from the URL: it is shown as text.
+    Http.Response odd = admin.get("/oncall/acknowledge/INC-%3Cb%3E");
+    assertThat(odd.status()).isEqualTo(404);
+    assertThat(odd.body()).contains("No page of INC-&lt;b&gt; is waiting").doesNotContain("<b>");
   }
 
   @Test
