@@ -132,17 +132,8 @@ public class IncidentRepository {
         return byId;
       }
     }
-    return findByChannel(channelName);
-  }
-
-  /** The open incident whose channel this is, if any (Slack commands in an incident channel). */
-  public Optional<Incident> findByChannel(String channelName) {
     return jdbc.query("SELECT " + COLUMNS + " FROM fb_incident WHERE channel_name = ? ORDER BY incident_number DESC",
         MAPPER, channelName).stream().findFirst();
-  }
-
-  public void updateChannel(String key, String channelName) {
-    update(key, "channel_name = ?", channelName);
   }
 
   /** Records the incident channel: its name as people see it and, when Slack made it, its id. */

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ public class ModelDeployer implements SmartInitializingSingleton {
   private final RepositoryService repository;
   private final PathMatchingResourcePatternResolver resolver;
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   ModelDeployer(RepositoryService repository) {
     this(repository, new PathMatchingResourcePatternResolver());
   }

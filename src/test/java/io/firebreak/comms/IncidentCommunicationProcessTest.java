@@ -47,7 +47,7 @@ class IncidentCommunicationProcessTest extends ProcessTest {
     Map<String, Object> vars = TestIncidents.fullResponse(incidents, update.title(), "outage", update.severity(),
         update.customerImpact());
     String key = IncidentVariables.INCIDENT_KEY.from(vars);
-    incidents.updateChannel(key, channelOf(key));
+    incidents.updateChannel(key, channelOf(key), null);
     boolean sev1or2 = update.severity().equals("SEV1") || update.severity().equals("SEV2");
     vars.put(IncidentVariables.STATUS_PAGE_REQUIRED.name(), sev1or2);
     vars.put(IncidentVariables.CHANNEL_NAME.name(), channelOf(key));

@@ -49,7 +49,7 @@ class IncidentRemediationProcessTest extends ProcessTest {
     TestIncidents.classify(incidents, key, "SEV2");
     String channel = withChannel ? channelOf(key) : null;
     if (channel != null) {
-      incidents.updateChannel(key, channel);
+      incidents.updateChannel(key, channel, null);
     }
     VariableMap vars = Variables.createVariables();
     INCIDENT_KEY.put(vars, key);

@@ -45,7 +45,7 @@ class IncidentTriageProcessTest extends ProcessTest {
   private ProcessInstance startTriage(String title, String type, String severity, boolean customerImpact) {
     Map<String, Object> vars = TestIncidents.fullResponse(incidents, title, type, severity, customerImpact);
     String key = IncidentVariables.INCIDENT_KEY.from(vars);
-    incidents.updateChannel(key, channelOf(key));
+    incidents.updateChannel(key, channelOf(key), null);
     vars.put(IncidentVariables.SERVICE.name(), "checkout");
     vars.put(IncidentVariables.CHANNEL_NAME.name(), channelOf(key));
     vars.put(TriageProcess.CONFIRMED_SEVERITY.name(), severity);
