@@ -1,12 +1,13 @@
 package io.firebreak.comms;
 
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,22 +53,15 @@ public class Deliveries {
    * else process instance and element.
    */
   public String stepKey(DelegateExecution execution) {
-    List<Job> jobs = execution.getProcessEngineServices().getManagementService().createJobQuery()
-        .processInstanceId(execution.getProcessInstanceId())
-        .activityId(execution.getCurrentActivityId())
-        .list();
-    if (jobs.size() == 1) {
-      return "job:" + jobs.get(0).getId();
+    // The job this command executes (set for the job executor and for executeJob alike): no query,
+    // and exact for a multi-instance step, whose instances each have a job of the same element.
+    CommandContext command = Context.getCommandContext();
+    JobEntity job = command == null ? null : command.getCurrentJob();
+    if (job != null && execution.getCurrentActivityId().equals(job.getActivityId())) {
+      return "job:" + job.getId();
     }
-    // Several (a multi-instance step): the job of this execution, or of the scope it runs in.
-    String parent = execution.getParentId();
-    List<Job> mine = jobs.stream()
-        .filter(j -> execution.getId().equals(j.getExecutionId()) || (parent != null && parent.equals(j.getExecutionId())))
-        .toList();
-    if (mine.size() == 1) {
-      return "job:" + mine.get(0).getId();
-    }
-    // Not an async step (modelling error, or a test calling it directly): the element in its process.
+    // Not an async step (a step running on in an earlier step's job, or a test calling it directly):
+    // the element in its process.
     return "pi:" + execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
   }
 

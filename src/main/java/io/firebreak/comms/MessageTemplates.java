@@ -41,6 +41,11 @@ public class MessageTemplates {
       this.suffix = suffix;
       this.escaper = escaper;
     }
+
+    /** User text escaped as a template of this format escapes it, for text not from a template. */
+    public String escape(String text) {
+      return escaper.escape(text);
+    }
   }
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Used by {@code Task_AnnounceIncident} (incident-declaration), {@code Task_PostUpdateToChannel}
  * and {@code Task_PostUpdateToBroadcast} (incident-communication), {@code Task_SuggestResolution}
- * (incident-remediation).
+ * (incident-remediation), {@code Task_SharePostmortem} (incident-postmortem).
  */
 @Component("postToSlack")
 class PostToSlack implements JavaDelegate {

@@ -1,17 +1,13 @@
 package io.firebreak.comms;
 
-import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,18 +27,14 @@ class SendIncidentEmail implements JavaDelegate {
   static final Var<String> RECIPIENTS = Var.string("recipients");
   static final String DISTRIBUTION = "distribution";
 
-  private final MailPort mail;
-  private final MessageTemplates templates;
+  private final IncidentMails mails;
   private final MessageModel model;
   private final IncidentRepository incidents;
   private final FirebreakProperties properties;
-  private final Deliveries deliveries;
 
-  SendIncidentEmail(MailPort mail, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
-      FirebreakProperties properties, Deliveries deliveries) {
-    this.deliveries = deliveries;
-    this.mail = mail;
-    this.templates = templates;
+  SendIncidentEmail(IncidentMails mails, MessageModel model, IncidentRepository incidents,
+      FirebreakProperties properties) {
+    this.mails = mails;
     this.model = model;
     this.incidents = incidents;
     this.properties = properties;
@@ -55,27 +47,13 @@ class SendIncidentEmail implements JavaDelegate {
     String recipients = RECIPIENTS.getOr(execution, DISTRIBUTION).strip();
     List<String> to = DISTRIBUTION.equals(recipients)
         ? properties.mail().to().stream().map(String::strip).filter(s -> !s.isEmpty()).toList()
-        : groupAddresses(execution.getProcessEngineServices().getIdentityService(), recipients);
+        : IncidentMails.groupAddresses(execution.getProcessEngineServices().getIdentityService(), recipients);
     Map<String, Object> data = model.of(execution);
     if (to.isEmpty()) {
       incidents.addTimeline(key, "SKIPPED", "email", "No recipients for '" + template + "' email ("
           + (DISTRIBUTION.equals(recipients) ? "set FIREBREAK_MAIL_TO" : "no member of group " + recipients + " has an email address") + ")");
       return;
     }
-    MailPort.Mail email = new MailPort.Mail(to,
-        templates.render(template, Format.SUBJECT, data),
-        templates.render(template, Format.TEXT, data),
-        templates.render(template, Format.HTML, data));
-    deliveries.once(key, deliveries.stepKey(execution), "mail:" + template, () -> mail.send(key, email));
-  }
-
-  private static List<String> groupAddresses(IdentityService identity, String groupId) {
-    List<String> addresses = new ArrayList<>();
-    for (User user : identity.createUserQuery().memberOfGroup(groupId).list()) {
-      if (user.getEmail() != null && !user.getEmail().isBlank()) {
-        addresses.add(user.getEmail());
-      }
-    }
-    return addresses;
+    mails.send(execution, key, template, to, data);
   }
 }

@@ -3,6 +3,7 @@ package io.firebreak.oncall;
 import io.firebreak.comms.ChatPort;
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MailPort;
+import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentRepository;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ class DirectPaging implements PagingPort {
     List<String> unreachable = new ArrayList<>();
     List<String> notInSlack = new ArrayList<>();
     String subject = subject(incidentKey, text);
+    // The page is plain text; in Slack, <!channel> and friends in a title must stay text.
+    String slackText = Format.SLACK.escape(text);
     for (User person : people) {
       String email = person.getEmail();
       if (email == null || email.isBlank()) {
@@ -47,7 +50,7 @@ class DirectPaging implements PagingPort {
         continue;
       }
       String dm = deliveries.part(incidentKey, "dm:" + person.getId(),
-          () -> chat.directMessage(incidentKey, email.strip(), slackEscaped(text)));
+          () -> chat.directMessage(incidentKey, email.strip(), slackText));
       if (dm == null) {
         notInSlack.add(person.getId());
       }
@@ -66,11 +69,6 @@ class DirectPaging implements PagingPort {
           "No Slack direct message (no Slack user with their address, or Slack not configured): "
               + String.join(", ", notInSlack));
     }
-  }
-
-  /** The page is plain text; in Slack, {@code <!channel>} and friends in a title must stay text. */
-  private static String slackEscaped(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private List<User> people(String target) {

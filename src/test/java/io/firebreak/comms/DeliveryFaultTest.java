@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reliability of every outside call against real peers: Slack failing or rate-limiting, SMTP down,
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DeliveryFaultTest extends RealPeersTest {
 
   @Autowired RollbackProbe probe;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void aJobRolledBackAfterSlackAndSmtpAcceptedDoesNotSendAgainWhenRetried() throws Exception {
@@ -62,6 +64,13 @@ class DeliveryFaultTest extends RealPeersTest {
     // The retry carried on with the channel the first attempt opened.
     assertThat(incidents.channelId(key)).hasValue(SLACK.channel(key.toLowerCase() + "-rollback-probe").id());
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    // The async step is keyed by its job (the same on the retry); the steps running on in that job,
+    // by their element in the process instance.
+    assertThat(jdbc.queryForList("SELECT delivery_key FROM fb_delivery WHERE incident_key = ?", String.class, key))
+        .containsExactlyInAnyOrder(
+            "job:" + job.getId() + "/channel:" + key.toLowerCase() + "-rollback-probe",
+            "pi:" + pi.getId() + ":Task_Post/post:" + BROADCAST + ":incident-declared",
+            "pi:" + pi.getId() + ":Task_Email/mail:initial");
   }
 
   @Test

@@ -167,10 +167,6 @@ public final class FakeSlack implements AutoCloseable {
     return List.copyOf(messages);
   }
 
-  public List<Message> messagesIn(String channelId) {
-    return messages.stream().filter(m -> m.channel().equals(channelId)).toList();
-  }
-
   public Channel channel(String name) {
     return channels.values().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
   }

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.ProcessTest;
+import io.firebreak.comms.ChatPort;
+import io.firebreak.comms.IncidentMails;
+import io.firebreak.comms.MailPort;
 import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.oncall.PagingPort;
+import io.firebreak.statuspage.StatusPagePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -22,6 +28,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -135,6 +142,30 @@ class ElementTemplatesTest extends ProcessTest {
     }
     assertThat(checked).contains("Task_OpenIncidentChannel", "Task_SetChannelTopic", "Task_SendInitialEmail",
         "Task_PageEscalationLevel", "Task_ArchiveChannel");
+  }
+
+  @Test
+  void everyDelegateThatCallsOutsideHasATemplateThatMakesItAnAsyncStep() throws IOException {
+    // A delegate given a port to the outside world (or a sender built on one) calls it.
+    Set<Class<?>> outside = Set.of(ChatPort.class, MailPort.class, IncidentMails.class, PagingPort.class,
+        StatusPagePort.class);
+    Map<String, JsonNode> templates = templates();
+    List<String> callers = new ArrayList<>();
+    context.getBeansOfType(JavaDelegate.class).forEach((name, bean) -> {
+      boolean callsOutside = Stream.of(AopUtils.getTargetClass(bean).getDeclaredConstructors())
+          .flatMap(c -> Stream.of(c.getParameterTypes()))
+          .anyMatch(outside::contains);
+      if (callsOutside) {
+        callers.add(name);
+        assertThat(templates.get(name)).as("element template of %s", name).isNotNull();
+        JsonNode async = binding(templates.get(name), "property", "camunda:asyncBefore");
+        assertThat(async).as("%s calls outside: its template sets asyncBefore", name).isNotNull();
+        assertThat(async.get("value").asBoolean()).as(name).isTrue();
+      }
+    });
+    assertThat(callers).contains("openIncidentChannel", "postToSlack", "inviteToChannel", "setChannelTopic",
+        "archiveChannel", "sendIncidentEmail", "updateStatusPage", "pageEscalationLevel", "notifyActionItem",
+        "emailReviewReport");
   }
 
   @Test
