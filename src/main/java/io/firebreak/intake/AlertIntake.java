@@ -7,6 +7,7 @@ import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,38 +84,37 @@ class AlertIntake {
 
   /** Resolved: tell the group's incident (it suggests resolution to the IC); empty when it has none open. */
   Optional<Touched> resolve(Delivery delivery) {
-    String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
-    return retrying(() -> tx.execute(status -> {
-      Optional<AlertGroups.OpenGroup> open = groups.lockOpen(hash).filter(g -> !g.incidentClosed());
-      if (open.isEmpty()) {
-        return Optional.<Touched>empty();
-      }
-      String key = open.get().incidentKey();
+    return onOpenIncident(delivery, key -> {
       boolean suggested = incidentService.signalAlertResolved(key);
       record(key, "ALERT_RESOLVED", delivery, suggested
           ? "resolved; resolution suggested to the incident commander"
           : "resolved; nothing suggested, the incident is not remediating (" + phase(key) + ")");
-      return Optional.of(new Touched(key, Touched.RESOLVED_SIGNAL));
-    }));
+      return Touched.RESOLVED_SIGNAL;
+    });
   }
 
   /** Acknowledge: acknowledge the page of the group's incident; empty when it has none open. */
   Optional<Touched> acknowledge(Delivery delivery) {
-    String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
-    return retrying(() -> tx.execute(status -> {
-      Optional<AlertGroups.OpenGroup> open = groups.lockOpen(hash).filter(g -> !g.incidentClosed());
-      if (open.isEmpty()) {
-        return Optional.<Touched>empty();
-      }
-      String key = open.get().incidentKey();
+    return onOpenIncident(delivery, key -> {
       try {
         incidentService.acknowledgePage(key, delivery.actor(), delivery.source());
       } catch (IncidentConflictException e) {
         // Checked before anything was sent, so the transaction is intact.
         record(key, "ALERT_ACKNOWLEDGED", delivery, "acknowledged, but " + e.getMessage());
       }
-      return Optional.of(new Touched(key, Touched.ACKNOWLEDGED));
-    }));
+      return Touched.ACKNOWLEDGED;
+    });
+  }
+
+  /**
+   * In one retried transaction: {@code act} on the incident of the delivery's group (its key in,
+   * the {@link Touched} action out) while that group is open and its incident not closed; else empty.
+   */
+  private Optional<Touched> onOpenIncident(Delivery delivery, Function<String, String> act) {
+    String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
+    return retrying(() -> tx.execute(status -> groups.lockOpen(hash)
+        .filter(g -> !g.incidentClosed())
+        .map(g -> new Touched(g.incidentKey(), act.apply(g.incidentKey())))));
   }
 
   private String phase(String key) {
