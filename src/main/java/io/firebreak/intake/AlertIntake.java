@@ -25,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class AlertIntake {
 
-
   /** What happened to an incident because of a delivery. */
   record Touched(String key, String action) {
     static final String CREATED = "created";
@@ -44,7 +43,6 @@ class AlertIntake {
    * @param notes one timeline line per alert (what, when, link)
    */
   record Delivery(String source, String groupKey, IncidentDeclaration declaration, String actor, List<String> notes) {}
-
 
   private final AlertGroups groups;
   private final IncidentService incidentService;
@@ -124,16 +122,13 @@ class AlertIntake {
   private void record(String key, String kind, Delivery delivery, String what) {
     List<String> notes = delivery.notes().isEmpty() ? List.of("") : delivery.notes();
     for (String note : notes) {
-      incidents.addTimeline(key, kind, truncate(delivery.actor(), 100), truncate(
-          delivery.source() + " alert " + what + (note.isEmpty() ? "" : ": " + note), 4000));
+      // addTimeline cuts the text to the column itself.
+      incidents.addTimeline(key, kind, Json.truncate(delivery.actor(), 100),
+          delivery.source() + " alert " + what + (note.isEmpty() ? "" : ": " + note));
     }
   }
 
   private <T> T retrying(Supplier<T> attempt) {
     return Retrying.run(limits.retryFor(), attempt);
-  }
-
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }
