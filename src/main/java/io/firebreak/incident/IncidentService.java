@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -221,11 +222,10 @@ public class IncidentService {
 
   /** The active instance of {@code processKey} for the incident that has a subscription for {@code message}. */
   private Optional<String> waitingFor(String key, String processKey, String message) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).processDefinitionKey(processKey)
-        .active().list().stream()
-        .map(ProcessInstance::getId)
-        .filter(id -> runtime.createEventSubscriptionQuery().processInstanceId(id).eventType("message")
-            .eventName(message).count() > 0)
+    // One query: the execution that holds the subscription (the instance itself or one inside it).
+    return runtime.createExecutionQuery().processInstanceBusinessKey(key).processDefinitionKey(processKey)
+        .messageEventSubscriptionName(message).active().list().stream()
+        .map(Execution::getProcessInstanceId)
         .findFirst();
   }
 

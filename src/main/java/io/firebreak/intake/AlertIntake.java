@@ -7,6 +7,7 @@ import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class AlertIntake {
-
 
   /** What happened to an incident because of a delivery. */
   record Touched(String key, String action) {
@@ -43,7 +43,6 @@ class AlertIntake {
    * @param notes one timeline line per alert (what, when, link)
    */
   record Delivery(String source, String groupKey, IncidentDeclaration declaration, String actor, List<String> notes) {}
-
 
   private final AlertGroups groups;
   private final IncidentService incidentService;
@@ -83,38 +82,37 @@ class AlertIntake {
 
   /** Resolved: tell the group's incident (it suggests resolution to the IC); empty when it has none open. */
   Optional<Touched> resolve(Delivery delivery) {
-    String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
-    return retrying(() -> tx.execute(status -> {
-      Optional<AlertGroups.OpenGroup> open = groups.lockOpen(hash).filter(g -> !g.incidentClosed());
-      if (open.isEmpty()) {
-        return Optional.<Touched>empty();
-      }
-      String key = open.get().incidentKey();
+    return onOpenIncident(delivery, key -> {
       boolean suggested = incidentService.signalAlertResolved(key);
       record(key, "ALERT_RESOLVED", delivery, suggested
           ? "resolved; resolution suggested to the incident commander"
           : "resolved; nothing suggested, the incident is not remediating (" + phase(key) + ")");
-      return Optional.of(new Touched(key, Touched.RESOLVED_SIGNAL));
-    }));
+      return Touched.RESOLVED_SIGNAL;
+    });
   }
 
   /** Acknowledge: acknowledge the page of the group's incident; empty when it has none open. */
   Optional<Touched> acknowledge(Delivery delivery) {
-    String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
-    return retrying(() -> tx.execute(status -> {
-      Optional<AlertGroups.OpenGroup> open = groups.lockOpen(hash).filter(g -> !g.incidentClosed());
-      if (open.isEmpty()) {
-        return Optional.<Touched>empty();
-      }
-      String key = open.get().incidentKey();
+    return onOpenIncident(delivery, key -> {
       try {
         incidentService.acknowledgePage(key, delivery.actor(), delivery.source());
       } catch (IncidentConflictException e) {
         // Checked before anything was sent, so the transaction is intact.
         record(key, "ALERT_ACKNOWLEDGED", delivery, "acknowledged, but " + e.getMessage());
       }
-      return Optional.of(new Touched(key, Touched.ACKNOWLEDGED));
-    }));
+      return Touched.ACKNOWLEDGED;
+    });
+  }
+
+  /**
+   * In one retried transaction: {@code act} on the incident of the delivery's group (its key in,
+   * the {@link Touched} action out) while that group is open and its incident not closed; else empty.
+   */
+  private Optional<Touched> onOpenIncident(Delivery delivery, Function<String, String> act) {
+    String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
+    return retrying(() -> tx.execute(status -> groups.lockOpen(hash)
+        .filter(g -> !g.incidentClosed())
+        .map(g -> new Touched(g.incidentKey(), act.apply(g.incidentKey())))));
   }
 
   private String phase(String key) {
@@ -124,16 +122,13 @@ class AlertIntake {
   private void record(String key, String kind, Delivery delivery, String what) {
     List<String> notes = delivery.notes().isEmpty() ? List.of("") : delivery.notes();
     for (String note : notes) {
-      incidents.addTimeline(key, kind, truncate(delivery.actor(), 100), truncate(
-          delivery.source() + " alert " + what + (note.isEmpty() ? "" : ": " + note), 4000));
+      // addTimeline cuts the text to the column itself.
+      incidents.addTimeline(key, kind, Json.truncate(delivery.actor(), 100),
+          delivery.source() + " alert " + what + (note.isEmpty() ? "" : ": " + note));
     }
   }
 
   private <T> T retrying(Supplier<T> attempt) {
     return Retrying.run(limits.retryFor(), attempt);
-  }
-
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

@@ -153,7 +153,8 @@ final class AlertmanagerWebhook {
     return truncate(what + (summary == null ? "" : ": " + summary) + (link == null ? "" : " <" + link + ">"), 2000);
   }
 
-  private static void appendLine(StringBuilder sb, String label, String value) {
+  /** {@code label: value} as one line of a description; nothing when the value is blank. */
+  static void appendLine(StringBuilder sb, String label, String value) {
     if (value != null && !value.isBlank()) {
       sb.append(label == null ? "" : label + ": ").append(value).append('\n');
     }

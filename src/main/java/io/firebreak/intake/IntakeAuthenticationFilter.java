@@ -150,7 +150,7 @@ public class IntakeAuthenticationFilter extends OncePerRequestFilter {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(new ObjectMapper().writeValueAsString(Map.of("error", error, "detail", detail)));
+    response.getWriter().write(Json.write(Map.of("error", error, "detail", detail)));
   }
 
   /** The request with its body readable again, from the bytes already read. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** Lenient reading of webhook JSON: unknown fields ignored, scalars taken as text, strings cleaned. */
 final class Json {
@@ -17,6 +18,9 @@ final class Json {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
+
+  /** Control characters (NUL included) except line feed and tab. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
   private Json() {}
 
@@ -74,7 +78,7 @@ final class Json {
 
   /** Control characters other than line breaks and tabs are dropped: they only hide things. */
   static String clean(String s) {
-    return s == null ? null : s.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").replace("\u0000", "");
+    return s == null ? null : CONTROL.matcher(s).replaceAll("");
   }
 
   static String truncate(String s, int max) {

@@ -1,5 +1,6 @@
 package io.firebreak.intake;
 
+import static io.firebreak.intake.AlertmanagerWebhook.appendLine;
 import static io.firebreak.intake.AlertmanagerWebhook.firstOf;
 import static io.firebreak.intake.Json.text;
 import static io.firebreak.intake.Json.truncate;
@@ -96,13 +97,13 @@ final class PagerDutyEvent {
     if ("trigger".equals(action)) {
       String sev = severity.toLowerCase(Locale.ROOT);
       StringBuilder description = new StringBuilder();
-      line(description, "Source", source);
-      line(description, "Component", component);
-      line(description, "Group", group);
-      line(description, "Class", eventClass);
-      line(description, "Severity", sev);
-      line(description, "Details", details);
-      line(description, "Client", firstOf(clientUrl, client));
+      appendLine(description, "Source", source);
+      appendLine(description, "Component", component);
+      appendLine(description, "Group", group);
+      appendLine(description, "Class", eventClass);
+      appendLine(description, "Severity", sev);
+      appendLine(description, "Details", details);
+      appendLine(description, "Client", firstOf(clientUrl, client));
       declaration = new IncidentDeclaration(
           truncate(summary.strip().replaceAll("\\s+", " "), IncidentDeclaration.MAX_TITLE),
           truncate(description.toString().strip(), IncidentDeclaration.MAX_DESCRIPTION),
@@ -130,11 +131,5 @@ final class PagerDutyEvent {
           .append(Json.clean(v.isValueNode() ? v.asText() : v.toString()).strip());
     }
     return sb.toString();
-  }
-
-  private static void line(StringBuilder sb, String label, String value) {
-    if (value != null && !value.isBlank()) {
-      sb.append(label).append(": ").append(value).append('\n');
-    }
   }
 }

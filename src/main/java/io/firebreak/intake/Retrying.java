@@ -8,10 +8,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -72,8 +69,9 @@ final class Retrying {
 
   static boolean isTransient(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TransientDataAccessException || t instanceof PessimisticLockingFailureException
-          || t instanceof CannotAcquireLockException || t instanceof QueryTimeoutException
+      // TransientDataAccessException covers lock failures (CannotAcquireLockException and the other
+      // PessimisticLockingFailureExceptions) and QueryTimeoutException; a missing connection is not one.
+      if (t instanceof TransientDataAccessException
           || t instanceof CannotGetJdbcConnectionException || t instanceof OptimisticLockingException
           || t instanceof SQLException sql && sql.getSQLState() != null && TRANSIENT_SQL_STATES.contains(sql.getSQLState())) {
         return true;

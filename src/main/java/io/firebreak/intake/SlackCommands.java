@@ -45,6 +45,8 @@ class SlackCommands {
       "• `/incident help` — this help");
 
   private static final Pattern SEVERITY = Pattern.compile("(?i)^sev([1-5])$");
+  /** The argument of {@code sev}: {@code 2} or {@code sev2}. */
+  private static final Pattern SEVERITY_ARGUMENT = Pattern.compile("(?i)^(?:sev)?([1-5])$");
   /** {@code <@U123|jane>} (escaped by Slack), {@code @jane}, or {@code jane}. */
   private static final Pattern USER = Pattern.compile("^(?:<@[A-Z0-9]+\\|([^>]+)>|<@([A-Z0-9]+)>|@?([A-Za-z0-9][A-Za-z0-9._-]*))$");
 
@@ -115,7 +117,7 @@ class SlackCommands {
         yield "Page of " + key + " acknowledged by " + c.userName() + ".";
       }
       case "sev" -> {
-        Matcher m = Pattern.compile("(?i)^(?:sev)?([1-5])$").matcher(rest);
+        Matcher m = SEVERITY_ARGUMENT.matcher(rest);
         if (!m.matches()) {
           yield "Usage: `/incident sev <1-5>`";
         }

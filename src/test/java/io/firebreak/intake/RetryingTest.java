@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** Which failures another attempt can fix, and the 503 once the time is up. */
 class RetryingTest {
@@ -50,6 +53,13 @@ class RetryingTest {
     })).isInstanceOf(DataIntegrityViolationException.class);
     assertThat(attempts).hasValue(1);
     assertThat(Retrying.isTransient(new IllegalStateException("bug"))).isFalse();
+  }
+
+  @Test
+  void timeoutsAndAMissingConnectionAreTransientToo() {
+    assertThat(Retrying.isTransient(new QueryTimeoutException("statement timeout"))).isTrue();
+    assertThat(Retrying.isTransient(new PessimisticLockingFailureException("lock not available"))).isTrue();
+    assertThat(Retrying.isTransient(new CannotGetJdbcConnectionException("pool exhausted"))).isTrue();
   }
 
   @Test
