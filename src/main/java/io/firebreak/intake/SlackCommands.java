@@ -1,5 +1,6 @@
 package io.firebreak.intake;
 
+import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentDeclaration;
 import io.firebreak.incident.IncidentDeclaration.InvalidDeclarationException;
@@ -86,7 +87,7 @@ class SlackCommands {
       return List.of("status", "ack", "sev", "update", "ic", "resolve").contains(sub)
           ? "`/incident " + sub + "` works in an incident channel; #" + c.channelName() + " is not one. "
               + "Use `/incident declare <title>` to declare an incident."
-          : "Unknown command `" + sub + "`.\n" + HELP;
+          : "Unknown command `" + slack(sub) + "`.\n" + HELP;
     }
     Incident incident = here.get();
     String key = incident.key();
@@ -103,7 +104,7 @@ class SlackCommands {
       return e.getMessage();
     } catch (IncidentConflictException e) {
       incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c) + " (not possible: " + e.getMessage() + ")");
-      return "Not possible: " + e.getMessage();
+      return "Not possible: " + slack(e.getMessage());
     }
   }
 
@@ -146,7 +147,7 @@ class SlackCommands {
         String user = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
         requireCommander(c, incident);
         if (identity.createUserQuery().userId(user).count() == 0) {
-          yield user + " is not a Firebreak user; the IC must be able to work the incident's tasks.";
+          yield slack(user) + " is not a Firebreak user; the IC must be able to work the incident's tasks.";
         }
         incidentService.assignIncidentCommander(key, user, c.userName());
         yield user + " is now the incident commander of " + key + ".";
@@ -160,7 +161,7 @@ class SlackCommands {
         String task = incidentService.resolve(key, summary, c.userName());
         yield key + ": " + task + " done; the resolution is being announced.";
       }
-      default -> "Unknown command `" + sub + "`.\n" + HELP;
+      default -> "Unknown command `" + slack(sub) + "`.\n" + HELP;
     };
   }
 
@@ -191,7 +192,7 @@ class SlackCommands {
     try {
       declaration = declaration.validated();
     } catch (InvalidDeclarationException e) {
-      return "Not declared: " + e.getMessage();
+      return "Not declared: " + slack(e.getMessage());
     }
     IncidentDeclaration valid = declaration;
     Incident incident = Retrying.run(retryFor, () -> tx.execute(status -> {
@@ -200,7 +201,7 @@ class SlackCommands {
       return declared;
     }));
     StringBuilder reply = new StringBuilder("Declared *").append(incident.key()).append("* (")
-        .append(incident.severity()).append("): ").append(incident.title()).append('.');
+        .append(incident.severity()).append("): ").append(slack(incident.title())).append('.');
     if (incident.channelName() != null) {
       reply.append(" Channel: ").append(channelLink(incidents, incident.key(), incident.channelName()));
     } else if (Boolean.TRUE.equals(incident.fullResponse())) {
@@ -214,10 +215,15 @@ class SlackCommands {
   }
 
   private static String status(Incident i) {
-    return "*" + i.key() + "* " + i.title() + "\nSeverity: " + i.severity() + " · State: "
+    return "*" + i.key() + "* " + slack(i.title()) + "\nSeverity: " + i.severity() + " · State: "
         + i.state().name().toLowerCase(Locale.ROOT) + " · Phase: " + i.phase().label()
-        + "\nIC: " + (i.roles().incidentCommander() == null ? "not assigned yet" : i.roles().incidentCommander())
-        + (i.service() == null ? "" : " · Service: " + i.service());
+        + "\nIC: " + (i.roles().incidentCommander() == null ? "not assigned yet" : slack(i.roles().incidentCommander()))
+        + (i.service() == null ? "" : " · Service: " + slack(i.service()));
+  }
+
+  /** Text people typed (titles, names, what they sent), escaped so Slack shows it and does not read it as markup. */
+  private static String slack(String text) {
+    return Format.SLACK.escape(text);
   }
 
   private static String command(Command c) {

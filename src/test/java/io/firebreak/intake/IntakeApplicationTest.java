@@ -196,7 +196,8 @@ class IntakeApplicationTest {
     assertThat(declared.status()).as(declared.body()).isEqualTo(200);
     assertThat(declared.json().get("response_type").asText()).isEqualTo("ephemeral");
     String reply = declared.json().get("text").asText();
-    assertThat(reply).matches("(?s)Declared \\*INC-\\d+\\* \\(SEV2\\): Checkout <fails> for EU customers\\..*")
+    // The title as typed, escaped: Slack shows <fails> and does not read it as markup.
+    assertThat(reply).matches("(?s)Declared \\*INC-\\d+\\* \\(SEV2\\): Checkout &lt;fails&gt; for EU customers\\..*")
         .contains("being opened; you will be told here, and it is announced in #incidents");
     String key = reply.replaceAll("(?s)^Declared \\*(INC-\\d+)\\*.*", "$1");
     JsonNode incident = client.incident(key);
@@ -214,7 +215,8 @@ class IntakeApplicationTest {
     assertThat(message.get("response_type").asText()).isEqualTo("ephemeral");
     assertThat(message.get("text").asText()).isEqualTo("*" + key + "* has its channel: #" + channel);
 
-    assertThat(slackText("status", "someone", channel)).contains("*" + key + "*", "Severity: SEV2", "IC: not assigned yet");
+    assertThat(slackText("status", "someone", channel)).contains("*" + key + "*", "Severity: SEV2", "IC: not assigned yet",
+        "Checkout &lt;fails&gt; for EU customers").doesNotContain("<fails>");
     assertThat(slackText("status", "someone", "random")).contains("works in an incident channel; #random is not one");
     assertThat(slackText("", "someone", "random")).contains("/incident declare <title>");
 
