@@ -1,5 +1,6 @@
 package io.firebreak.postmortem;
 
+import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MailPort;
 import io.firebreak.comms.MessageModel;
 import io.firebreak.comms.MessageTemplates;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Inputs (element template "Notify about action item"): {@code template}, and {@code recipient} =
  * {@code owner} (the item's owner) or {@code lead} (the owner's lead per
  * {@code firebreak.action-items.leads}, else the members of {@code firebreak.action-items.lead-group}).
- * Escalations to the lead are noted on the incident's timeline.
+ * Escalations to the lead are noted on the incident's timeline. Sent at most once per step
+ * ({@link Deliveries}), however often the job is retried.
  *
  * <p>Used by {@code Task_RemindOwner} and {@code Task_EscalateToLead} in {@code action-item.bpmn}.
  */
@@ -36,14 +38,16 @@ class NotifyActionItem implements JavaDelegate {
   private final MessageModel model;
   private final IncidentRepository incidents;
   private final ActionItemProperties properties;
+  private final Deliveries deliveries;
 
   NotifyActionItem(MailPort mail, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
-      ActionItemProperties properties) {
+      ActionItemProperties properties, Deliveries deliveries) {
     this.mail = mail;
     this.templates = templates;
     this.model = model;
     this.incidents = incidents;
     this.properties = properties;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -78,10 +82,11 @@ class NotifyActionItem implements JavaDelegate {
     }
     Map<String, Object> data = model.of(execution);
     data.put("recipientName", who);
-    mail.send(key, new MailPort.Mail(to,
+    MailPort.Mail email = new MailPort.Mail(to,
         templates.render(template, Format.SUBJECT, data),
         templates.render(template, Format.TEXT, data),
-        templates.render(template, Format.HTML, data)));
+        templates.render(template, Format.HTML, data));
+    deliveries.once(key, deliveries.stepKey(execution), "mail:" + template, () -> mail.send(key, email));
   }
 
   private static List<String> addresses(IdentityService identity, List<String> userIds) {
