@@ -8,7 +8,6 @@ import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.Var;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -62,14 +61,13 @@ class NotifyActionItem implements JavaDelegate {
     switch (recipient) {
       case "owner" -> {
         who = owner;
-        to = addresses(identity, List.of(owner));
+        to = addresses(identity.createUserQuery().userId(owner).list());
       }
       case "lead" -> {
         String lead = properties.leadOf(owner);
-        List<String> leads = lead != null ? List.of(lead)
-            : identity.createUserQuery().memberOfGroup(properties.leadGroup()).list().stream().map(User::getId).toList();
         who = lead != null ? lead : "group " + properties.leadGroup();
-        to = addresses(identity, leads);
+        to = addresses(lead != null ? identity.createUserQuery().userId(lead).list()
+            : identity.createUserQuery().memberOfGroup(properties.leadGroup()).list());
         incidents.addTimeline(key, "ACTION_ITEM_OVERDUE", "firebreak", "Action item overdue: "
             + ActionItemProcess.TITLE.get(execution) + " (" + owner + ", due " + ActionItemProcess.DUE_DAY.get(execution)
             + "); escalated to " + who);
@@ -89,14 +87,7 @@ class NotifyActionItem implements JavaDelegate {
     deliveries.once(key, deliveries.stepKey(execution), "mail:" + template, () -> mail.send(key, email));
   }
 
-  private static List<String> addresses(IdentityService identity, List<String> userIds) {
-    List<String> addresses = new ArrayList<>();
-    for (String id : userIds) {
-      User user = identity.createUserQuery().userId(id).singleResult();
-      if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-        addresses.add(user.getEmail());
-      }
-    }
-    return addresses;
+  private static List<String> addresses(List<User> users) {
+    return users.stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
   }
 }
