@@ -1,5 +1,6 @@
 package io.firebreak.metrics;
 
+import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MailPort;
 import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Emails the review report, rendered from {@code <template>.subject/.text/.html.mustache} with the
  * process variables, to the members of a Camunda group. Inputs (element template "Email review
  * report"): {@code template} (default {@code incident-review}) and {@code recipients} = a group id
- * (default {@code leadership}).
+ * (default {@code leadership}). Sent at most once per step ({@link Deliveries}).
  *
  * <p>Used by {@code Task_EmailReviewReport} in {@code incident-review.bpmn}.
  */
@@ -33,11 +34,14 @@ class EmailReviewReport implements JavaDelegate {
   private final MailPort mail;
   private final MessageTemplates templates;
   private final FirebreakProperties properties;
+  private final Deliveries deliveries;
 
-  EmailReviewReport(MailPort mail, MessageTemplates templates, FirebreakProperties properties) {
+  EmailReviewReport(MailPort mail, MessageTemplates templates, FirebreakProperties properties,
+      Deliveries deliveries) {
     this.mail = mail;
     this.templates = templates;
     this.properties = properties;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -53,9 +57,11 @@ class EmailReviewReport implements JavaDelegate {
     }
     Map<String, Object> data = new HashMap<>(execution.getVariables());
     data.put("tasklistUrl", properties.baseUrl() + "/camunda/app/tasklist/");
-    mail.send(execution.getProcessBusinessKey(), new MailPort.Mail(to,
+    String key = execution.getProcessBusinessKey();
+    MailPort.Mail email = new MailPort.Mail(to,
         templates.render(template, Format.SUBJECT, data),
         templates.render(template, Format.TEXT, data),
-        templates.render(template, Format.HTML, data)));
+        templates.render(template, Format.HTML, data));
+    deliveries.once(key, deliveries.stepKey(execution), "mail:" + template, () -> mail.send(key, email));
   }
 }

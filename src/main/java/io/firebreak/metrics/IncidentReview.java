@@ -58,16 +58,13 @@ public class IncidentReview {
   }
 
   /** A figure over the period's incidents. */
-  public record Figure(String measure, int count, Duration median, Duration p90) {}
+  private record Figure(String measure, int count, Duration median, Duration p90) {}
 
   /** A process step and how long incidents spent in it. */
-  public record Step(String process, String step, int count, Duration median, Duration p90, Duration longest) {}
+  private record Step(String process, String step, int count, Duration median, Duration p90, Duration longest) {}
 
-  /** The report's content; {@link #markdown()} is what people read. */
-  public record Report(Instant from, Instant to, int incidents, Map<String, Long> bySeverity, Map<String, Long> byType,
-      Map<String, Long> byService, List<Figure> figures, Map<String, Long> repeatServices,
-      Map<String, Long> repeatAlerts, List<ActionItemRepository.Row> overdueActionItems, List<Step> slowestSteps,
-      String markdown) {}
+  /** How many incidents the period had, and the report people read. */
+  public record Report(int incidents, String markdown) {}
 
   public Report compile(Instant from, Instant to) {
     List<IncidentResponse> incidents = responses.declaredBetween(from, to);
@@ -105,12 +102,11 @@ public class IncidentReview {
         "median", ResponseTimes.format(s.median()), "p90", ResponseTimes.format(s.p90()),
         "longest", ResponseTimes.format(s.longest()))).toList());
     String markdown = templates.render("incident-review", Format.MARKDOWN, model) + "\n";
-    return new Report(from, to, incidents.size(), bySeverity, byType, byService, figures, repeatServices, repeatAlerts,
-        overdue, steps, markdown);
+    return new Report(incidents.size(), markdown);
   }
 
+  /** Steps still running at {@code to} count as lasting until then. */
   private List<Step> slowestSteps(Instant from, Instant to) {
-    Instant now = to;
     Map<String, List<HistoricActivityInstance>> byStep = new LinkedHashMap<>();
     for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
         .startedAfter(java.util.Date.from(from.minusMillis(1))).startedBefore(java.util.Date.from(to)).list()) {
@@ -123,7 +119,7 @@ public class IncidentReview {
     List<Step> steps = new ArrayList<>();
     byStep.forEach((id, activities) -> {
       List<Duration> durations = activities.stream().map(a -> Duration.between(a.getStartTime().toInstant(),
-          a.getEndTime() != null ? a.getEndTime().toInstant() : now)).toList();
+          a.getEndTime() != null ? a.getEndTime().toInstant() : to)).toList();
       Percentiles.Summary s = Percentiles.of(durations);
       HistoricActivityInstance first = activities.get(0);
       String name = first.getActivityName() != null ? first.getActivityName() : first.getActivityId();

@@ -68,10 +68,6 @@ class ResponseHistory {
     return counts;
   }
 
-  long declared() {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM fb_incident", Long.class);
-  }
-
   /** How many timeline lines of each of these kinds there are. */
   Map<String, Long> timelineCounts(List<String> kinds) {
     Map<String, Long> counts = new HashMap<>();

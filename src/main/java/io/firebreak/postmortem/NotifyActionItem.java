@@ -1,5 +1,6 @@
 package io.firebreak.postmortem;
 
+import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MailPort;
 import io.firebreak.comms.MessageModel;
 import io.firebreak.comms.MessageTemplates;
@@ -7,7 +8,6 @@ import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.Var;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Inputs (element template "Notify about action item"): {@code template}, and {@code recipient} =
  * {@code owner} (the item's owner) or {@code lead} (the owner's lead per
  * {@code firebreak.action-items.leads}, else the members of {@code firebreak.action-items.lead-group}).
- * Escalations to the lead are noted on the incident's timeline.
+ * Escalations to the lead are noted on the incident's timeline. Sent at most once per step
+ * ({@link Deliveries}), however often the job is retried.
  *
  * <p>Used by {@code Task_RemindOwner} and {@code Task_EscalateToLead} in {@code action-item.bpmn}.
  */
@@ -36,14 +37,16 @@ class NotifyActionItem implements JavaDelegate {
   private final MessageModel model;
   private final IncidentRepository incidents;
   private final ActionItemProperties properties;
+  private final Deliveries deliveries;
 
   NotifyActionItem(MailPort mail, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
-      ActionItemProperties properties) {
+      ActionItemProperties properties, Deliveries deliveries) {
     this.mail = mail;
     this.templates = templates;
     this.model = model;
     this.incidents = incidents;
     this.properties = properties;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -58,14 +61,13 @@ class NotifyActionItem implements JavaDelegate {
     switch (recipient) {
       case "owner" -> {
         who = owner;
-        to = addresses(identity, List.of(owner));
+        to = addresses(identity.createUserQuery().userId(owner).list());
       }
       case "lead" -> {
         String lead = properties.leadOf(owner);
-        List<String> leads = lead != null ? List.of(lead)
-            : identity.createUserQuery().memberOfGroup(properties.leadGroup()).list().stream().map(User::getId).toList();
         who = lead != null ? lead : "group " + properties.leadGroup();
-        to = addresses(identity, leads);
+        to = addresses(lead != null ? identity.createUserQuery().userId(lead).list()
+            : identity.createUserQuery().memberOfGroup(properties.leadGroup()).list());
         incidents.addTimeline(key, "ACTION_ITEM_OVERDUE", "firebreak", "Action item overdue: "
             + ActionItemProcess.TITLE.get(execution) + " (" + owner + ", due " + ActionItemProcess.DUE_DAY.get(execution)
             + "); escalated to " + who);
@@ -78,20 +80,14 @@ class NotifyActionItem implements JavaDelegate {
     }
     Map<String, Object> data = model.of(execution);
     data.put("recipientName", who);
-    mail.send(key, new MailPort.Mail(to,
+    MailPort.Mail email = new MailPort.Mail(to,
         templates.render(template, Format.SUBJECT, data),
         templates.render(template, Format.TEXT, data),
-        templates.render(template, Format.HTML, data)));
+        templates.render(template, Format.HTML, data));
+    deliveries.once(key, deliveries.stepKey(execution), "mail:" + template, () -> mail.send(key, email));
   }
 
-  private static List<String> addresses(IdentityService identity, List<String> userIds) {
-    List<String> addresses = new ArrayList<>();
-    for (String id : userIds) {
-      User user = identity.createUserQuery().userId(id).singleResult();
-      if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-        addresses.add(user.getEmail());
-      }
-    }
-    return addresses;
+  private static List<String> addresses(List<User> users) {
+    return users.stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
   }
 }

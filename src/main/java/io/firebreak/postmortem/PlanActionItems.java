@@ -4,12 +4,10 @@ import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.FirebreakProperties;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -40,8 +38,7 @@ class PlanActionItems implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String key = Incidents.keyOf(execution);
     List<ActionItem> items = ActionItems.parse(PostmortemProcess.ACTION_ITEMS.get(execution));
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
-    LocalDate horizon = ActionItems.horizonEnd(today, properties.postmortem().actionItemHorizonWorkingDays());
+    LocalDate horizon = ActionItems.horizonEnd(StartActionItem.today(), properties.postmortem().actionItemHorizonWorkingDays());
     SpinJsonNode dueSoon = Spin.JSON("[]");
     List<String> planning = new ArrayList<>();
     for (ActionItem item : items) {

@@ -172,14 +172,23 @@ public class PostmortemDocument {
   private record Communication(Instant at, String template, String text, String whatChanged) {}
 
   private List<Communication> communications(String key) {
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(key).processDefinitionKey(CommunicationProcess.KEY)
+        .orderByProcessInstanceStartTime().asc().list();
     List<Communication> result = new ArrayList<>();
-    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
-        .processDefinitionKey(CommunicationProcess.KEY).orderByProcessInstanceStartTime().asc().list()) {
-      Map<String, Object> vars = new HashMap<>();
-      history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-          .variableNameIn(CommunicationProcess.UPDATE_TEMPLATE.name(), CommunicationProcess.UPDATE_TEXT.name(),
-              CommunicationProcess.WHAT_CHANGED.name())
-          .list().forEach(v -> vars.put(v.getName(), v.getValue()));
+    if (instances.isEmpty()) {
+      return result;
+    }
+    // One query for the variables of all of them, not one per update.
+    Map<String, Map<String, Object>> varsByInstance = new HashMap<>();
+    history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+        .variableNameIn(CommunicationProcess.UPDATE_TEMPLATE.name(), CommunicationProcess.UPDATE_TEXT.name(),
+            CommunicationProcess.WHAT_CHANGED.name())
+        .list().forEach(v -> varsByInstance.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
+            .put(v.getName(), v.getValue()));
+    for (HistoricProcessInstance pi : instances) {
+      Map<String, Object> vars = varsByInstance.getOrDefault(pi.getId(), Map.of());
       result.add(new Communication(pi.getStartTime().toInstant(),
           string(vars.get(CommunicationProcess.UPDATE_TEMPLATE.name())),
           string(vars.get(CommunicationProcess.UPDATE_TEXT.name())),

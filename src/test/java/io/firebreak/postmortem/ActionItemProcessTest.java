@@ -11,6 +11,7 @@ import static io.firebreak.postmortem.ActionItemProcess.Elements.RECORD_DONE;
 import static io.firebreak.postmortem.ActionItemProcess.Elements.REMINDER_DUE;
 import static io.firebreak.postmortem.ActionItemProcess.Elements.REMIND_OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.firebreak.ProcessTest;
@@ -24,7 +25,12 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -169,5 +175,46 @@ class ActionItemProcessTest extends ProcessTest {
 
   private Task task(String key, ProcessInstance pi) {
     return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  /** Fails the first time it runs, as a node dying after the email went out but before the commit. */
+  public static class FailOnce implements JavaDelegate {
+    static final AtomicInteger FAILURES = new AtomicInteger();
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      if (FAILURES.getAndDecrement() > 0) {
+        throw new IllegalStateException("the node died before commit (scripted)");
+      }
+    }
+  }
+
+  @Test
+  void aReminderWhoseStepRolledBackAfterSendingIsNotSentAgainWhenRetried() {
+    String key = TestIncidents.register(incidents, "Checkout fails", "outage", true);
+    engine.getRepositoryService().createDeployment().addModelInstance("notify-rollback.bpmn",
+        Bpmn.createExecutableProcess("test-notify-rollback").camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("Task_Remind").camundaAsyncBefore().camundaDelegateExpression("${notifyActionItem}")
+            .camundaInputParameter("template", "action-item-reminder").camundaInputParameter("recipient", "owner")
+            .serviceTask("Task_Commit").camundaClass(FailOnce.class.getName())
+            .endEvent().done()).deploy();
+    VariableMap vars = Variables.createVariables();
+    IncidentVariables.INCIDENT_KEY.put(vars, key);
+    IncidentVariables.TITLE.put(vars, "Checkout fails");
+    ActionItemProcess.TITLE.put(vars, "Add retries to the payment client");
+    ActionItemProcess.OWNER.put(vars, "alice");
+    ActionItemProcess.DUE_DAY.put(vars, "2026-03-09");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("test-notify-rollback", key, vars);
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    FailOnce.FAILURES.set(1);
+
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+        .hasMessageContaining("died before commit");
+    assertThat(mail.to(key)).hasSize(1);
+
+    engine.getManagementService().executeJob(job.getId());
+    assertThat(mail.to(key)).as("not sent twice").hasSize(1);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 }
