@@ -1,9 +1,7 @@
 package io.firebreak.metrics;
 
 import io.firebreak.comms.Deliveries;
-import io.firebreak.comms.MailPort;
-import io.firebreak.comms.MessageTemplates;
-import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.comms.IncidentMails;
 import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,25 +28,19 @@ class EmailReviewReport implements JavaDelegate {
   static final Var<String> RECIPIENTS = Var.string("recipients");
   private static final Logger log = LoggerFactory.getLogger(EmailReviewReport.class);
 
-  private final MailPort mail;
-  private final MessageTemplates templates;
+  private final IncidentMails mails;
   private final FirebreakProperties properties;
-  private final Deliveries deliveries;
 
-  EmailReviewReport(MailPort mail, MessageTemplates templates, FirebreakProperties properties,
-      Deliveries deliveries) {
-    this.mail = mail;
-    this.templates = templates;
+  EmailReviewReport(IncidentMails mails, FirebreakProperties properties) {
+    this.mails = mails;
     this.properties = properties;
-    this.deliveries = deliveries;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String template = TEMPLATE.getOr(execution, "incident-review");
     String group = RECIPIENTS.getOr(execution, "leadership").strip();
-    List<String> to = execution.getProcessEngineServices().getIdentityService().createUserQuery()
-        .memberOfGroup(group).list().stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+    List<String> to = IncidentMails.groupAddresses(execution.getProcessEngineServices().getIdentityService(), group);
     if (to.isEmpty()) {
       log.warn("{}: no member of group {} has an email address; review report not emailed",
           execution.getProcessBusinessKey(), group);
@@ -57,11 +48,6 @@ class EmailReviewReport implements JavaDelegate {
     }
     Map<String, Object> data = new HashMap<>(execution.getVariables());
     data.put("tasklistUrl", properties.baseUrl() + "/camunda/app/tasklist/");
-    String key = execution.getProcessBusinessKey();
-    MailPort.Mail email = new MailPort.Mail(to,
-        templates.render(template, Format.SUBJECT, data),
-        templates.render(template, Format.TEXT, data),
-        templates.render(template, Format.HTML, data));
-    deliveries.once(key, deliveries.stepKey(execution), "mail:" + template, () -> mail.send(key, email));
+    mails.send(execution, execution.getProcessBusinessKey(), template, to, data);
   }
 }

@@ -1,10 +1,8 @@
 package io.firebreak.postmortem;
 
 import io.firebreak.comms.Deliveries;
-import io.firebreak.comms.MailPort;
+import io.firebreak.comms.IncidentMails;
 import io.firebreak.comms.MessageModel;
-import io.firebreak.comms.MessageTemplates;
-import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.Var;
@@ -32,21 +30,17 @@ class NotifyActionItem implements JavaDelegate {
   static final Var<String> TEMPLATE = Var.string("template");
   static final Var<String> RECIPIENT = Var.string("recipient");
 
-  private final MailPort mail;
-  private final MessageTemplates templates;
+  private final IncidentMails mails;
   private final MessageModel model;
   private final IncidentRepository incidents;
   private final ActionItemProperties properties;
-  private final Deliveries deliveries;
 
-  NotifyActionItem(MailPort mail, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
-      ActionItemProperties properties, Deliveries deliveries) {
-    this.mail = mail;
-    this.templates = templates;
+  NotifyActionItem(IncidentMails mails, MessageModel model, IncidentRepository incidents,
+      ActionItemProperties properties) {
+    this.mails = mails;
     this.model = model;
     this.incidents = incidents;
     this.properties = properties;
-    this.deliveries = deliveries;
   }
 
   @Override
@@ -61,13 +55,12 @@ class NotifyActionItem implements JavaDelegate {
     switch (recipient) {
       case "owner" -> {
         who = owner;
-        to = addresses(identity.createUserQuery().userId(owner).list());
+        to = userAddress(identity, owner);
       }
       case "lead" -> {
         String lead = properties.leadOf(owner);
         who = lead != null ? lead : "group " + properties.leadGroup();
-        to = addresses(lead != null ? identity.createUserQuery().userId(lead).list()
-            : identity.createUserQuery().memberOfGroup(properties.leadGroup()).list());
+        to = lead != null ? userAddress(identity, lead) : IncidentMails.groupAddresses(identity, properties.leadGroup());
         incidents.addTimeline(key, "ACTION_ITEM_OVERDUE", "firebreak", "Action item overdue: "
             + ActionItemProcess.TITLE.get(execution) + " (" + owner + ", due " + ActionItemProcess.DUE_DAY.get(execution)
             + "); escalated to " + who);
@@ -80,14 +73,11 @@ class NotifyActionItem implements JavaDelegate {
     }
     Map<String, Object> data = model.of(execution);
     data.put("recipientName", who);
-    MailPort.Mail email = new MailPort.Mail(to,
-        templates.render(template, Format.SUBJECT, data),
-        templates.render(template, Format.TEXT, data),
-        templates.render(template, Format.HTML, data));
-    deliveries.once(key, deliveries.stepKey(execution), "mail:" + template, () -> mail.send(key, email));
+    mails.send(execution, key, template, to, data);
   }
 
-  private static List<String> addresses(List<User> users) {
-    return users.stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+  private static List<String> userAddress(IdentityService identity, String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    return user == null || user.getEmail() == null || user.getEmail().isBlank() ? List.of() : List.of(user.getEmail());
   }
 }
