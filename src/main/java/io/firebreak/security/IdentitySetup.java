@@ -101,10 +101,16 @@ class IdentitySetup implements SmartInitializingSingleton {
         log.warn("Created user 'admin' with generated password: {}  (set FIREBREAK_ADMIN_PASSWORD to choose one)",
             admin.getPassword());
       }
-    } else if (configured != null && !configured.isBlank() && !identity.checkPassword(ADMIN, configured)) {
-      admin.setPassword(configured);
-      identity.saveUser(admin);
-      log.info("Password of user 'admin' set from FIREBREAK_ADMIN_PASSWORD");
+    } else if (configured != null && !configured.isBlank()) {
+      // An operator who sets the password means to get in: lift any lock first (a lockout from an
+      // older configuration, or checkPassword below refusing a locked user), then set it if it differs.
+      identity.unlockUser(ADMIN);
+      if (!identity.checkPassword(ADMIN, configured)) {
+        admin.setPassword(configured);
+        identity.saveUser(admin);
+        identity.unlockUser(ADMIN);
+        log.info("Password of user 'admin' set from FIREBREAK_ADMIN_PASSWORD");
+      }
     }
     // The admin can play every role, so a fresh installation can run a whole incident alone.
     for (String group : concat(List.of(ADMINS), FirebreakGroups.ALL.keySet().stream().toList())) {

@@ -27,6 +27,16 @@ class SecurityConfiguration {
   /** Paths authenticated by token or signature instead of a Camunda user. */
   static final java.util.List<String> INTAKE_PREFIXES = java.util.List.of("/api/alerts/", "/api/slack/");
 
+  /** Before every password check: slows addresses that fail logins (429), never locks an account. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle) {
+    FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.setName("firebreak-login-throttle");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator/*", "/oncall", "/oncall/*", "/camunda/api/*");
+    registration.setOrder(5);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
