@@ -1,10 +1,14 @@
 package io.firebreak;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The incident lifecycle over HTTP against PostgreSQL (profile {@code postgres}), in a database of its own. */
+// Closed after the class: at JVM exit the embedded PostgreSQL stops, and a context still running
+// its job executor against it would hold up the exit.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ActiveProfiles({"test", "postgres"})
 class PostgresIncidentLifecycleTest extends IncidentLifecycleScenario {
 

@@ -1,11 +1,15 @@
 package io.firebreak.intake;
 
 import io.firebreak.PostgresTestDatabase;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Alert deduplication over HTTP against PostgreSQL, in a database of its own. */
+// Closed after the class: at JVM exit the embedded PostgreSQL stops, and a context still running
+// its job executor against it would hold up the exit.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ActiveProfiles({"test", "postgres"})
 class PostgresAlertDeduplicationTest extends AlertDeduplicationScenario {
 
