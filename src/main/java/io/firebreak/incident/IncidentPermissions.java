@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -109,10 +110,15 @@ public class IncidentPermissions {
     if (instance == null) {
       return true;
     }
-    if (tasks.createTaskQuery().processInstanceBusinessKey(incident.key())
+    // Tasklist's own notion of "mine or my groups'": assignee, candidate user, candidate group;
+    // candidates keep a task they could take over in Tasklist when someone else holds it.
+    TaskQuery mine = tasks.createTaskQuery().processInstanceBusinessKey(incident.key())
         .taskDefinitionKeyIn(action.tasks().toArray(String[]::new)).active()
-        .or().taskAssignee(userId).taskCandidateUser(userId).includeAssignedTasks().endOr()
-        .count() > 0) {
+        .or().taskAssignee(userId).taskCandidateUser(userId);
+    if (!groups.isEmpty()) {
+      mine = mine.taskCandidateGroupIn(groups);
+    }
+    if (mine.includeAssignedTasks().endOr().count() > 0) {
       return true;
     }
     Named named = named(action, instance);

@@ -156,6 +156,34 @@ class IncidentPermissionsTest {
     assertThat(permissions.may(IncidentAction.ACK, incident, "ivan", List.of("incident-commanders"))).isFalse();
   }
 
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+
+  @Test
+  void theAssigneeAndTheCandidatesOfTheOpenTaskMayTakeItsAction() {
+    String key = admin.postJson("/api/incidents", declaration("Cache misses")).json().get("key").asText();
+    runDeclarationJobs(key);
+    Incident incident = incidents.find(key).orElseThrow();
+    org.camunda.bpm.engine.task.Task triage = tasks.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(TriageProcess.Elements.TRIAGE_INCIDENT).singleResult();
+    assertThat(triage).as("triage is open").isNotNull();
+    // Shipped: Triage incident is for incident-commanders; the IC action names incident-commanders too.
+    assertThat(permissions.may(IncidentAction.IC, incident, "tess", List.of("triagers"))).isFalse();
+    assertThat(permissions.may(IncidentAction.IC, incident, "ines", List.of("incident-commanders"))).isTrue();
+
+    tasks.addCandidateGroup(triage.getId(), "triagers");
+    tasks.addCandidateUser(triage.getId(), "carla");
+    assertThat(permissions.may(IncidentAction.IC, incident, "tess", List.of("triagers"))).isTrue();
+    assertThat(permissions.may(IncidentAction.IC, incident, "carla", List.of())).isTrue();
+    // Still theirs once someone holds it: a candidate may take it over in Tasklist.
+    tasks.setAssignee(triage.getId(), "asa");
+    assertThat(permissions.may(IncidentAction.IC, incident, "asa", List.of())).isTrue();
+    assertThat(permissions.may(IncidentAction.IC, incident, "tess", List.of("triagers"))).isTrue();
+    assertThat(permissions.may(IncidentAction.IC, incident, "carla", List.of())).isTrue();
+    // Triage is not the task of resolving, and the model names only incident-commanders and the IC for that.
+    assertThat(permissions.may(IncidentAction.RESOLVE, incident, "asa", List.of("triagers"))).isFalse();
+    assertThat(permissions.may(IncidentAction.IC, incident, "olga", List.of("support"))).isFalse();
+  }
+
   /** Runs the declaration's pending outside calls, as the job executor would. */
   private void runDeclarationJobs(String key) {
     for (int i = 0; i < 20; i++) {
