@@ -44,8 +44,9 @@ import org.springframework.stereotype.Service;
  *       for the user and their groups (grants, revokes and global authorizations as Camunda Admin
  *       sets them).
  *   <li>An action on a running incident ({@link IncidentAction}) is allowed when the person could
- *       complete the action's open task in Tasklist (its assignee, a candidate user, or a member of
- *       a candidate group), or is named for the action by the incident's model: the
+ *       complete the action's open task in Tasklist (its assignee, a candidate user, a member of a
+ *       candidate group, or someone the engine's task authorizations let work on it), or is named
+ *       for the action by the incident's model: the
  *       {@code firebreak.<action>.candidateGroups} and {@code .candidateUsers} properties of the
  *       {@code incident} process, read from the definition the incident runs on; comma-separated,
  *       expressions such as {@code ${execution.getVariable('incidentCommander')}} evaluated on the
@@ -121,6 +122,9 @@ public class IncidentPermissions {
     if (mine.includeAssignedTasks().endOr().count() > 0) {
       return true;
     }
+    if (openTasks(action, incident).stream().anyMatch(task -> mayWork(task, userId, groups))) {
+      return true;
+    }
     Named named = named(action, instance);
     return named.users.contains(userId) || groups.stream().anyMatch(named.groups::contains);
   }
@@ -153,6 +157,21 @@ public class IncidentPermissions {
             + (taskNames.isEmpty() ? "" : " (the open task " + taskNames.stream().distinct()
                 .map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")) + " and the incident model)")
             + "."));
+  }
+
+  /**
+   * What the engine checks before anyone completes a task in Tasklist (TASK_WORK or UPDATE on the
+   * task, TASK_WORK or UPDATE_TASK on its process definition): grants an administrator made in
+   * Camunda Admin, such as the seeded UPDATE on every task for incident-commanders.
+   */
+  private boolean mayWork(Task task, String userId, List<String> groups) {
+    String definitionKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    return authorizations.isUserAuthorized(userId, groups, Permissions.TASK_WORK, Resources.TASK, task.getId())
+        || authorizations.isUserAuthorized(userId, groups, Permissions.UPDATE, Resources.TASK, task.getId())
+        || authorizations.isUserAuthorized(userId, groups, Permissions.TASK_WORK, Resources.PROCESS_DEFINITION,
+            definitionKey)
+        || authorizations.isUserAuthorized(userId, groups, Permissions.UPDATE_TASK, Resources.PROCESS_DEFINITION,
+            definitionKey);
   }
 
   private static String who(Set<String> users, Set<String> groups) {

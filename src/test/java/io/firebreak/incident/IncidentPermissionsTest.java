@@ -152,8 +152,8 @@ class IncidentPermissionsTest {
     assertThat(permissions.may(IncidentAction.SEVERITY, incident, "ivan", List.of())).isTrue();
     assertThat(permissions.may(IncidentAction.RESOLVE, incident, "ivan", List.of())).isTrue();
     assertThat(permissions.may(IncidentAction.SEVERITY, incident, "someone-else", List.of("support"))).isFalse();
-    // The model names nobody for acknowledging; only the paged person or group of an open page may.
-    assertThat(permissions.may(IncidentAction.ACK, incident, "ivan", List.of("incident-commanders"))).isFalse();
+    // The model names nobody for acknowledging: being the IC is not enough.
+    assertThat(permissions.may(IncidentAction.ACK, incident, "ivan", List.of("support"))).isFalse();
   }
 
   @Autowired org.camunda.bpm.engine.TaskService tasks;
@@ -183,6 +183,31 @@ class IncidentPermissionsTest {
     assertThat(permissions.may(IncidentAction.RESOLVE, incident, "asa", List.of("triagers"))).isFalse();
     assertThat(permissions.may(IncidentAction.IC, incident, "olga", List.of("support"))).isFalse();
   }
+
+  @Test
+  void whoeverTheEngineLetsWorkOnTheOpenTaskMayTakeItsAction() {
+    String key = admin.postJson("/api/incidents", declaration("Disk full")).json().get("key").asText();
+    runDeclarationJobs(key);
+    Incident incident = incidents.find(key).orElseThrow();
+    org.camunda.bpm.engine.task.Task page = tasks.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_AcknowledgePage").singleResult();
+    assertThat(page).as("a page waits for acknowledgement").isNotNull();
+    // Nobody is named in the model for ack: a user in no group, or only in leadership (READ on tasks), may not.
+    assertThat(permissions.may(IncidentAction.ACK, incident, "lou", List.of("leadership"))).isFalse();
+    // incident-commanders hold the seeded UPDATE on every task, so Tasklist lets them complete it.
+    assertThat(permissions.may(IncidentAction.ACK, incident, "ines", List.of("incident-commanders"))).isTrue();
+    // An administrator grants TASK_WORK on this task to a user (Camunda Admin > Authorizations > Task).
+    org.camunda.bpm.engine.authorization.Authorization work = authorizations.createNewAuthorization(
+        org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    work.setUserId("lou");
+    work.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+    work.setResourceId(page.getId());
+    work.addPermission(org.camunda.bpm.engine.authorization.Permissions.TASK_WORK);
+    authorizations.saveAuthorization(work);
+    assertThat(permissions.may(IncidentAction.ACK, incident, "lou", List.of("leadership"))).isTrue();
+  }
+
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
 
   /** Runs the declaration's pending outside calls, as the job executor would. */
   private void runDeclarationJobs(String key) {
