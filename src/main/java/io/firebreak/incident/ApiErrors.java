@@ -112,6 +112,11 @@ class ApiErrors {
     return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
   }
 
+  @ExceptionHandler(IncidentPermissions.ForbiddenException.class)
+  ResponseEntity<Map<String, Object>> forbidden(IncidentPermissions.ForbiddenException e) {
+    return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+  }
+
   @ExceptionHandler(IncidentConflictException.class)
   ResponseEntity<Map<String, Object>> conflict(IncidentConflictException e) {
     return error(HttpStatus.CONFLICT, "conflict", e.getMessage());

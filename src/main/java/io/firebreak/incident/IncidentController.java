@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/incidents}: declare, list and read incidents; change severity. HTTP Basic. */
+/**
+ * {@code /api/incidents}: declare, list and read incidents; change severity. HTTP Basic; declaring
+ * and changing are allowed as Camunda decides ({@link IncidentPermissions}), else 403.
+ */
 @RestController
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
 class IncidentController {
@@ -26,9 +29,11 @@ class IncidentController {
   static final int MAX_LIMIT = 500;
 
   private final IncidentService incidents;
+  private final IncidentPermissions permissions;
 
-  IncidentController(IncidentService incidents) {
+  IncidentController(IncidentService incidents, IncidentPermissions permissions) {
     this.incidents = incidents;
+    this.permissions = permissions;
   }
 
   /** The body of {@code POST /api/incidents}; unknown fields are ignored. */
@@ -40,6 +45,7 @@ class IncidentController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> declare(@RequestBody DeclareRequest body, HttpServletRequest request) {
     CurrentUser user = CurrentUser.of(request);
+    permissions.requireDeclare(user.id(), user.groups());
     Incident incident = incidents.declare(new IncidentDeclaration(body.title(), body.description(), body.service(),
         body.type(), body.proposedSeverity(), Boolean.TRUE.equals(body.customerImpact()),
         body.reporter() == null || body.reporter().isBlank() ? user.id() : body.reporter(), "api", null));
@@ -81,7 +87,9 @@ class IncidentController {
     if (body.reason() != null && body.reason().length() > 1000) {
       throw new ApiErrors.BadRequest("reason", "must be at most 1000 characters");
     }
-    return detail(incidents.changeSeverity(key, body.severity(), body.reason(), CurrentUser.of(request).id()));
+    CurrentUser user = CurrentUser.of(request);
+    permissions.require(IncidentAction.SEVERITY, incidents.get(key), user.id(), user.groups());
+    return detail(incidents.changeSeverity(key, body.severity(), body.reason(), user.id()));
   }
 
   private static Map<String, Object> summary(Incident i) {

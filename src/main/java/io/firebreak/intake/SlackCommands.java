@@ -3,12 +3,14 @@ package io.firebreak.intake;
 import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentDeclaration;
+import io.firebreak.incident.IncidentAction;
 import io.firebreak.incident.IncidentDeclaration.InvalidDeclarationException;
+import io.firebreak.incident.IncidentPermissions;
+import io.firebreak.incident.IncidentPermissions.ForbiddenException;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
 import io.firebreak.platform.FirebreakProperties;
-import io.firebreak.security.FirebreakGroups;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,9 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code /incident} subcommands. {@code declare} works from any channel (customer support uses
  * it); the others act on the incident whose channel they are typed in ({@code fb_incident.channel_name}).
- * Every command on an incident is recorded on its timeline. Changing commands need a Firebreak user
- * with the Slack user name: {@code sev}, {@code update}, {@code ack} a responder, communications
- * or IC; {@code ic} and {@code resolve} an incident commander (or the incident's IC).
+ * Every command on an incident is recorded on its timeline. {@code declare} and the changing
+ * commands need the Firebreak (Camunda) user with the Slack user name, allowed as Camunda decides
+ * ({@link IncidentPermissions}): declaring by the authorization to start {@code incident}; {@code ack},
+ * {@code update}, {@code sev}, {@code ic} and {@code resolve} by the open task they stand for and
+ * the people the incident model names for them.
  */
 @Service
 class SlackCommands {
@@ -54,6 +58,7 @@ class SlackCommands {
   private final IncidentService incidentService;
   private final IncidentRepository incidents;
   private final IdentityService identity;
+  private final IncidentPermissions permissions;
   private final TransactionTemplate tx;
   private final String broadcastChannel;
   private final SlackFollowUps followUps;
@@ -61,7 +66,8 @@ class SlackCommands {
 
   SlackCommands(IncidentService incidentService, IncidentRepository incidents, IdentityService identity,
       PlatformTransactionManager transactionManager, FirebreakProperties properties, SlackFollowUps followUps,
-      IntakeProperties limits) {
+      IntakeProperties limits, IncidentPermissions permissions) {
+    this.permissions = permissions;
     this.followUps = followUps;
     this.retryFor = limits.retryFor();
     this.incidentService = incidentService;
@@ -101,7 +107,7 @@ class SlackCommands {
       }));
     } catch (NotAllowed e) {
       incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c) + " (refused: " + e.getMessage() + ")");
-      return e.getMessage();
+      return slack(e.getMessage());
     } catch (IncidentConflictException e) {
       incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c) + " (not possible: " + e.getMessage() + ")");
       return "Not possible: " + slack(e.getMessage());
@@ -113,7 +119,7 @@ class SlackCommands {
     return switch (sub) {
       case "status" -> status(incident);
       case "ack" -> {
-        requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.INCIDENT_COMMANDERS);
+        require(IncidentAction.ACK, c, incident);
         incidentService.acknowledgePage(key, c.userName(), "slack");
         yield "Page of " + key + " acknowledged by " + c.userName() + ".";
       }
@@ -122,7 +128,7 @@ class SlackCommands {
         if (!m.matches()) {
           yield "Usage: `/incident sev <1-5>`";
         }
-        requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.INCIDENT_COMMANDERS);
+        require(IncidentAction.SEVERITY, c, incident);
         Incident changed = incidentService.changeSeverity(key, "SEV" + m.group(1), "changed in Slack by " + c.userName(),
             c.userName());
         yield key + " is now " + changed.severity() + "; the change is being announced.";
@@ -134,7 +140,7 @@ class SlackCommands {
         if (rest.length() > IncidentDeclaration.MAX_DESCRIPTION) {
           yield "An update can be at most " + IncidentDeclaration.MAX_DESCRIPTION + " characters.";
         }
-        requireUser(c, FirebreakGroups.RESPONDERS, FirebreakGroups.COMMUNICATIONS, FirebreakGroups.INCIDENT_COMMANDERS);
+        require(IncidentAction.UPDATE, c, incident);
         incidentService.postStatusUpdate(key, rest, c.userName());
         yield "Status update for " + key + " is being posted to " + channelLink(incidents, key, incident.channelName())
             + " and by email.";
@@ -145,7 +151,7 @@ class SlackCommands {
           yield "Usage: `/incident ic @user`";
         }
         String user = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-        requireCommander(c, incident);
+        require(IncidentAction.IC, c, incident);
         if (identity.createUserQuery().userId(user).count() == 0) {
           yield slack(user) + " is not a Firebreak user; the IC must be able to work the incident's tasks.";
         }
@@ -153,7 +159,7 @@ class SlackCommands {
         yield user + " is now the incident commander of " + key + ".";
       }
       case "resolve" -> {
-        requireCommander(c, incident);
+        require(IncidentAction.RESOLVE, c, incident);
         String summary = rest.isEmpty() ? "Resolved in Slack by " + c.userName() : rest;
         if (summary.length() > IncidentDeclaration.MAX_DESCRIPTION) {
           yield "A resolution summary can be at most " + IncidentDeclaration.MAX_DESCRIPTION + " characters.";
@@ -194,6 +200,14 @@ class SlackCommands {
     } catch (InvalidDeclarationException e) {
       return "Not declared: " + slack(e.getMessage());
     }
+    if (!permissions.isUser(c.userName())) {
+      return "Not declared: only Firebreak users can declare incidents; " + slack(c.userName()) + " is not one.";
+    }
+    try {
+      permissions.requireDeclare(c.userName(), permissions.groupsOf(c.userName()));
+    } catch (ForbiddenException e) {
+      return "Not declared: " + slack(e.getMessage());
+    }
     IncidentDeclaration valid = declaration;
     Incident incident = Retrying.run(retryFor, () -> tx.execute(status -> {
       Incident declared = incidentService.declare(valid);
@@ -230,23 +244,16 @@ class SlackCommands {
     return c.command() + " " + c.text() + " (in #" + c.channelName() + ")";
   }
 
-  private void requireUser(Command c, String... groups) {
-    if (identity.createUserQuery().userId(c.userName()).count() == 0) {
+  /** The Slack user is the Firebreak user of that name and may take the action (Camunda decides). */
+  private void require(IncidentAction action, Command c, Incident incident) {
+    if (!permissions.isUser(c.userName())) {
       throw new NotAllowed("only Firebreak users can do that; " + c.userName() + " is not one");
     }
-    for (String group : groups) {
-      if (identity.createUserQuery().userId(c.userName()).memberOfGroup(group).count() > 0) {
-        return;
-      }
+    try {
+      permissions.require(action, incident, c.userName(), permissions.groupsOf(c.userName()));
+    } catch (ForbiddenException e) {
+      throw new NotAllowed(e.getMessage());
     }
-    throw new NotAllowed("only members of " + String.join(", ", groups) + " can do that");
-  }
-
-  private void requireCommander(Command c, Incident incident) {
-    if (c.userName().equals(incident.roles().incidentCommander())) {
-      return;
-    }
-    requireUser(c, FirebreakGroups.INCIDENT_COMMANDERS);
   }
 
   /** The Slack user may not run this command. */

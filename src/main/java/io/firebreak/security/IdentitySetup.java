@@ -6,6 +6,7 @@ import static io.firebreak.security.FirebreakGroups.INCIDENT_COMMANDERS;
 import static io.firebreak.security.FirebreakGroups.LEADERSHIP;
 import static io.firebreak.security.FirebreakGroups.LEGAL;
 import static io.firebreak.security.FirebreakGroups.RESPONDERS;
+import static io.firebreak.security.FirebreakGroups.SUPPORT;
 
 import io.firebreak.incident.DeclarationProcess;
 import io.firebreak.incident.IncidentProcess;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -35,14 +37,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, on every start and idempotently, what Firebreak needs in Camunda's identity store: the
- * groups the processes assign work to, the {@code admin} user, the authorizations that let each
- * group do its part (support may start incidents; responders work their tasks; leadership follows
- * incidents in Cockpit), and shared Tasklist filters.
+ * groups the processes assign work to, the {@code admin} user and shared Tasklist filters.
+ *
+ * <p>The default authorizations that let each group do its part (support, responders, incident
+ * commanders and communications may declare; responders work their tasks; leadership follows
+ * incidents in Cockpit) are seeded <em>once</em>, on the first start against a database: the
+ * engine property {@value #SEEDED_PROPERTY} remembers it. From then on they belong to the
+ * administrators in Camunda Admin; a grant they revoke stays revoked across restarts.
  */
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
 
   static final String ADMIN = "admin";
+  /** Engine property (ACT_GE_PROPERTY) holding the version of the default authorizations seeded. */
+  static final String SEEDED_PROPERTY = "firebreak.authorizations.seeded";
+  /** Raise when a release adds default authorizations: they are seeded once more, on top of what is there. */
+  static final int SEED_VERSION = 1;
+  /** Groups that may declare incidents by default (CREATE_INSTANCE on {@code incident}). */
+  private static final List<String> DECLARERS = List.of(SUPPORT, RESPONDERS, INCIDENT_COMMANDERS, COMMUNICATIONS);
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   private static final List<String> FOLLOWERS = List.of(RESPONDERS, INCIDENT_COMMANDERS, COMMUNICATIONS, LEADERSHIP, LEGAL);
 
@@ -50,10 +62,12 @@ class IdentitySetup implements SmartInitializingSingleton {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
+  private final ManagementService management;
   private final FirebreakProperties properties;
 
   IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, FirebreakProperties properties) {
+      TaskService tasks, ManagementService management, FirebreakProperties properties) {
+    this.management = management;
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -65,8 +79,20 @@ class IdentitySetup implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     groups();
     admin();
-    grants();
+    seedGrantsOnce();
     tasklistFilters();
+  }
+
+  /** Seeds the default authorizations unless this database already has them (of this version). */
+  void seedGrantsOnce() {
+    String seeded = management.getProperties().get(SEEDED_PROPERTY);
+    if (seeded != null && seeded.matches("\\d+") && Integer.parseInt(seeded) >= SEED_VERSION) {
+      return;
+    }
+    grants();
+    management.setProperty(SEEDED_PROPERTY, Integer.toString(SEED_VERSION));
+    log.info("Seeded Firebreak's default authorizations (version {}); from now on they are managed in Camunda Admin",
+        SEED_VERSION);
   }
 
   private void groups() {
@@ -124,13 +150,18 @@ class IdentitySetup implements SmartInitializingSingleton {
     for (Resources resource : Resources.values()) {
       grant(ADMINS, resource, "*", Permissions.ALL);
     }
+    // Who may declare is decided by one permission, CREATE_INSTANCE on the definition "incident"
+    // (Tasklist, the API and Slack alike); what else starting needs is granted to every user.
+    grantEveryone(Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // Starting an incident in Tasklist runs its declaration (call activity) in the starter's own
+    // transaction, and the engine looks the called definition up with the starter's permissions.
+    grantEveryone(Resources.PROCESS_DEFINITION, DeclarationProcess.KEY, Permissions.READ);
+    for (String group : DECLARERS) {
+      grant(group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    }
     for (String group : FirebreakGroups.ALL.keySet()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-      // Starting an incident in Tasklist runs its declaration (call activity) in the starter's own
-      // transaction, and the engine looks the called definition up with the starter's permissions.
-      grant(group, Resources.PROCESS_DEFINITION, DeclarationProcess.KEY, Permissions.READ);
-      grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      grant(group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY, Permissions.READ);
       grant(group, Resources.FILTER, "*", Permissions.READ);
       grant(group, Resources.USER, "*", Permissions.READ);
       grant(group, Resources.GROUP, "*", Permissions.READ);
@@ -167,6 +198,22 @@ class IdentitySetup implements SmartInitializingSingleton {
       }
       authorizations.saveAuthorization(auth);
     }
+  }
+
+  private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    if (existing == null) {
+      auth.setUserId(Authorization.ANY);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    for (Permission p : permissions) {
+      auth.addPermission(p);
+    }
+    authorizations.saveAuthorization(auth);
   }
 
   private void tasklistFilters() {
