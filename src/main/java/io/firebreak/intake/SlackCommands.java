@@ -208,7 +208,8 @@ class SlackCommands {
     try {
       declaration = declaration.validated(types.deployed());
     } catch (InvalidDeclarationException e) {
-      return "Not declared: " + slack(e.getMessage());
+      return "Not declared: " + slack(e.errors().stream().map(Object::toString)
+          .collect(java.util.stream.Collectors.joining("; ")));
     }
     IncidentDeclaration valid = declaration;
     Incident incident = Retrying.run(retryFor, () -> tx.execute(status -> {

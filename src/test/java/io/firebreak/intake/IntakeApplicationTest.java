@@ -116,6 +116,48 @@ class IntakeApplicationTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Raw signals: what labels mean is the decision tables' business
+
+  static String alert(String groupKey, Map<String, String> labels) throws Exception {
+    return JSON.writeValueAsString(Map.of("receiver", "firebreak", "status", "firing", "groupKey", groupKey,
+        "alerts", List.of(Map.of("status", "firing", "labels", labels,
+            "annotations", Map.of("summary", "Checkout error rate above 5 %")))));
+  }
+
+  @Test
+  void alertLabelsArriveAsTheyAreAndTheDecisionTablesGiveThemMeaning() throws Exception {
+    // sev1 is a row of incident-severity (no shortcut in Java); data is an alias of information-governance.
+    String key = client.alertmanager(alert("g-" + UUID.randomUUID(), Map.of("alertname", "Export",
+        "severity", "sev1", "incident_type", "data"))).json().get("incidents").get(0).get("key").asText();
+    JsonNode incident = client.incident(key);
+    assertThat(incident.get("severity").asText()).isEqualTo("SEV1");
+    assertThat(incident.get("type").asText()).isEqualTo("information-governance");
+
+    // A type label that is not deployed never refuses the alert: the table's default type, and the timeline says so.
+    Http.Response unknown = client.alertmanager(alert("g-" + UUID.randomUUID(), Map.of("alertname", "Odd",
+        "severity", "warning", "incident_type", "cyber")));
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(200);
+    JsonNode other = client.incident(unknown.json().get("incidents").get(0).get("key").asText());
+    assertThat(other.get("type").asText()).isEqualTo("other");
+    assertThat(other.get("severity").asText()).isEqualTo("SEV3");
+    assertThat(timeline(other, "ALERT")).anySatisfy(t -> assertThat(t).contains(
+        "incident_type 'cyber' is not a deployed incident type", "declared as other"));
+  }
+
+  @Test
+  void slackDeclaresATypeOfTheTableOrSaysWhichExist() {
+    String reply = client.slack("declare Wrong dose shown type:clinical-safety sev2", "admin", "support").json()
+        .get("text").asText();
+    assertThat(reply).startsWith("Declared *INC-").contains("(SEV2): Wrong dose shown.");
+    String key = reply.replaceAll("(?s)^Declared \\*(INC-\\d+)\\*.*", "$1");
+    assertThat(client.incident(key).get("type").asText()).isEqualTo("clinical-safety");
+
+    assertThat(client.slack("declare Something burns type:fire", "admin", "support").json().get("text").asText())
+        .isEqualTo("Not declared: type: must be one of outage, degradation, security, information-governance, "
+            + "clinical-safety, other");
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // PagerDuty Events v2
 
   @Test
