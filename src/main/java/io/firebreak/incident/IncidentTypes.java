@@ -12,6 +12,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Service;
 public class IncidentTypes {
 
   public static final String DECISION = "incident-types";
+  /** Longest type id the read model keeps ({@code fb_incident.incident_type}). */
+  public static final int MAX_ID = 64;
+  private static final Logger log = LoggerFactory.getLogger(IncidentTypes.class);
 
   /** One row of the table. */
   public record IncidentType(String id, String label, Set<String> aliases, boolean isDefault) {}
@@ -72,7 +77,8 @@ public class IncidentTypes {
     List<IncidentType> types = new ArrayList<>();
     for (Map<String, Object> row : result.getResultList()) {
       String id = text(row.get("type"));
-      if (id == null) {
+      if (id == null || id.length() > MAX_ID) {
+        log.warn("incident-types: row without a type id or with one longer than {} characters ignored: {}", MAX_ID, row);
         continue;
       }
       String label = text(row.get("label"));
