@@ -51,6 +51,7 @@ class IntakeApplicationTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
   IntakeClient client;
 
   @BeforeEach
@@ -142,6 +143,35 @@ class IntakeApplicationTest {
     assertThat(other.get("severity").asText()).isEqualTo("SEV3");
     assertThat(timeline(other, "ALERT")).anySatisfy(t -> assertThat(t).contains(
         "incident_type 'cyber' is not a deployed incident type", "declared as other"));
+  }
+
+  /** A process owner gives a label of their alert rules a meaning by deploying a row; no Java, no restart. */
+  @Test
+  void aRowDeployedInIncidentSeverityGivesAnAlertLabelItsMeaningAtOnce() throws Exception {
+    Map<String, String> labels = Map.of("alertname", "Queue", "severity", "high");
+    JsonNode before = client.incident(client.alertmanager(alert("g-" + UUID.randomUUID(), labels)).json()
+        .get("incidents").get(0).get("key").asText());
+    assertThat(before.get("severity").asText()).isEqualTo("SEV3"); // no row for "high": not sure
+    String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("processes/incident-severity.dmn"));
+    String changed = shipped.replaceFirst("(<rule id=\"Rule_AlertLabelledSev1\">)", """
+        <rule id="Rule_HighAlert">
+                <inputEntry id="InputEntry_HighAlert_0"><text></text></inputEntry>
+                <inputEntry id="InputEntry_HighAlert_1"><text></text></inputEntry>
+                <inputEntry id="InputEntry_HighAlert_2"><text></text></inputEntry>
+                <inputEntry id="InputEntry_HighAlert_3"><text>"high"</text></inputEntry>
+                <inputEntry id="InputEntry_HighAlert_4"><text>"alertmanager"</text></inputEntry>
+                <outputEntry id="OutputEntry_HighAlert_0"><text>"SEV1"</text></outputEntry>
+              </rule>
+              $1""");
+    assertThat(changed).contains("Rule_HighAlert");
+    try {
+      repository.createDeployment().name("severity-high").addString("incident-severity.dmn", changed).deploy();
+      JsonNode after = client.incident(client.alertmanager(alert("g-" + UUID.randomUUID(), labels)).json()
+          .get("incidents").get(0).get("key").asText());
+      assertThat(after.get("severity").asText()).isEqualTo("SEV1");
+    } finally {
+      repository.createDeployment().name("severity-high").addString("incident-severity.dmn", shipped).deploy();
+    }
   }
 
   @Test
