@@ -1,5 +1,7 @@
 package io.firebreak.comms;
 
+import static io.firebreak.incident.IncidentVariables.CONFIDENTIAL;
+
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a message template can say: every variable of the process that sends it, overlaid with the
  * incident as the read model has it now (so a template always shows the current severity, phase
- * and roles), plus links.
+ * and roles), plus links. {@code confidential} is the response plan's output of that name: broad
+ * messages (broadcast, distribution email) leave the details out.
  */
 @Component
 public class MessageModel {
@@ -41,7 +44,9 @@ public class MessageModel {
     model.put("phase", incident.phase().label());
     model.put("reporter", incident.reporter());
     model.put("customerImpact", incident.customerImpact());
-    model.put("confidential", "security".equals(incident.type()) || "data".equals(incident.type()));
+    // The response plan's "leave details out of broad messages" (DMN response-plan); when a process
+    // has no plan (yet), details stay out.
+    model.put("confidential", !Boolean.FALSE.equals(CONFIDENTIAL.get(execution)));
     model.put("incidentCommander", incident.roles().incidentCommander());
     model.put("channel", incident.channelName());
     // With the Slack id a message can link the channel (<#C…>); without it, it names it.

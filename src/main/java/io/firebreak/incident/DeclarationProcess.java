@@ -13,6 +13,7 @@ public final class DeclarationProcess {
     public static final String RECORD_CLASSIFICATION = "Task_RecordClassification";
     public static final String FULL_RESPONSE_NEEDED = "Gateway_FullResponseNeeded";
     public static final String OPEN_INCIDENT_CHANNEL = "Task_OpenIncidentChannel";
+    public static final String ANNOUNCEMENT_NEEDED = "Gateway_AnnouncementNeeded";
     public static final String ANNOUNCE_INCIDENT = "Task_AnnounceIncident";
     public static final String SEND_INITIAL_EMAIL = "Task_SendInitialEmail";
     public static final String FULL_RESPONSE_STARTED = "EndEvent_FullResponseStarted";

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What someone declares, validated the same way whether it came from the API, the Tasklist start
- * form or (later) an alert. Normalises severity and type to their canonical spelling.
+ * form, Slack or an alert. Normalises severity and type to their canonical spelling; the types are
+ * those deployed in the DMN {@code incident-types} at the time of the call ({@link IncidentTypes}).
  */
 public record IncidentDeclaration(
     String title,
@@ -23,7 +24,6 @@ public record IncidentDeclaration(
   public static final int MAX_TITLE = 200;
   public static final int MAX_DESCRIPTION = 4000;
   public static final int MAX_SHORT = 100;
-  public static final Set<String> TYPES = Set.of("outage", "degradation", "security", "data", "other");
   public static final Set<String> SEVERITIES = Set.of("SEV1", "SEV2", "SEV3", "SEV4", "SEV5");
   /** What the start form sends when the reporter does not know the severity. */
   public static final String UNKNOWN_SEVERITY = "unknown";
@@ -50,8 +50,17 @@ public record IncidentDeclaration(
     }
   }
 
-  /** Returns the normalised declaration or throws naming every wrong field. */
-  public IncidentDeclaration validated() {
+  /** The same declaration with another type (as given; {@link #validated} resolves it). */
+  public IncidentDeclaration withType(String otherType) {
+    return new IncidentDeclaration(title, description, service, otherType, proposedSeverity, customerImpact, reporter,
+        source, alertSeverity);
+  }
+
+  /**
+   * Returns the normalised declaration or throws naming every wrong field. The type is one of
+   * {@code types} (an id or an alias, in any case), or their default when none is given.
+   */
+  public IncidentDeclaration validated(IncidentTypes.Known types) {
     List<FieldError> errors = new ArrayList<>();
     String t = trim(title);
     if (t == null) {
@@ -67,9 +76,10 @@ public record IncidentDeclaration(
     if (s != null && s.length() > MAX_SHORT) {
       errors.add(new FieldError("service", "must be at most " + MAX_SHORT + " characters"));
     }
-    String ty = trim(type) == null ? "other" : trim(type).toLowerCase(Locale.ROOT);
-    if (!TYPES.contains(ty)) {
-      errors.add(new FieldError("type", "must be one of " + String.join(", ", sorted(TYPES))));
+    String ty = trim(type) == null ? types.defaultType().orElse(null) : types.resolve(type).orElse(null);
+    if (ty == null) {
+      errors.add(new FieldError("type", (trim(type) == null ? "is required: one of " : "must be one of ")
+          + String.join(", ", types.ids())));
     }
     String sev = trim(proposedSeverity);
     if (sev == null || sev.equalsIgnoreCase(UNKNOWN_SEVERITY)) {
@@ -93,10 +103,6 @@ public record IncidentDeclaration(
     }
     return new IncidentDeclaration(t, d, s, ty, sev, customerImpact, r,
         trim(source) == null ? "api" : trim(source), a == null ? null : a.toLowerCase(Locale.ROOT));
-  }
-
-  private static List<String> sorted(Set<String> values) {
-    return values.stream().sorted().toList();
   }
 
   private static String trim(String value) {

@@ -40,13 +40,15 @@ public class IncidentService {
   private final TaskService tasks;
   private final IncidentRepository incidents;
   private final SeverityChanges severityChanges;
+  private final IncidentTypes types;
 
   IncidentService(RuntimeService runtime, TaskService tasks, IncidentRepository incidents,
-      SeverityChanges severityChanges) {
+      SeverityChanges severityChanges, IncidentTypes types) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.incidents = incidents;
     this.severityChanges = severityChanges;
+    this.types = types;
   }
 
   /**
@@ -55,7 +57,7 @@ public class IncidentService {
    * classification), so the caller learns its key and severity.
    */
   public Incident declare(IncidentDeclaration declaration) {
-    IncidentDeclaration valid = declaration.validated();
+    IncidentDeclaration valid = declaration.validated(types.deployed());
     VariableMap variables = Variables.createVariables();
     TITLE.put(variables, valid.title());
     DESCRIPTION.put(variables, valid.description());

@@ -31,6 +31,10 @@ public final class IncidentVariables {
   public static final Var<Boolean> POSTMORTEM_REQUIRED = Var.bool("postmortemRequired");
   public static final Var<Boolean> STATUS_PAGE_REQUIRED = Var.bool("statusPageRequired");
   public static final Var<Boolean> PRIVATE_CHANNEL = Var.bool("privateChannel");
+  /** Broad messages (broadcast channel, distribution email) leave the details out. */
+  public static final Var<Boolean> CONFIDENTIAL = Var.bool("confidential");
+  /** The broadcast channel hears of the incident (announcement, changes, resolution). */
+  public static final Var<Boolean> BROADCAST = Var.bool("broadcast");
   public static final Var<Integer> REGULATOR_DEADLINE_HOURS = Var.integer("regulatorDeadlineHours");
   public static final Var<String> ESCALATION_CHAIN = Var.string("escalationChain");
 

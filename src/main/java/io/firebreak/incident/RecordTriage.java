@@ -8,13 +8,13 @@ import static io.firebreak.incident.IncidentVariables.INCIDENT_TYPE;
 import static io.firebreak.incident.IncidentVariables.SCRIBE;
 
 import io.firebreak.incident.Incident.Roles;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records what the incident commander confirmed in triage: type, customer impact and roles.
+ * Records what the incident commander confirmed in triage: type, customer impact and roles. The
+ * type must be one deployed in the DMN {@code incident-types} now (an alias is stored as its id).
  *
  * <p>Used by {@code Task_RecordTriage} in {@code incident-triage.bpmn}.
  */
@@ -22,18 +22,22 @@ import org.springframework.stereotype.Component;
 class RecordTriage implements JavaDelegate {
 
   private final IncidentRepository incidents;
+  private final IncidentTypes types;
 
-  RecordTriage(IncidentRepository incidents) {
+  RecordTriage(IncidentRepository incidents, IncidentTypes types) {
     this.incidents = incidents;
+    this.types = types;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String key = Incidents.keyOf(execution);
-    String type = INCIDENT_TYPE.getOr(execution, "other").trim().toLowerCase(Locale.ROOT);
-    if (!IncidentDeclaration.TYPES.contains(type)) {
-      throw new IllegalArgumentException("incidentType '" + type + "' is not one of " + IncidentDeclaration.TYPES);
-    }
+    IncidentTypes.Known known = types.deployed();
+    String given = INCIDENT_TYPE.get(execution);
+    String type = (given == null || given.isBlank() ? known.defaultType() : known.resolve(given)).orElseThrow(() ->
+        // Shown to the IC in Tasklist; the task stays open.
+        new IllegalArgumentException("Type '" + given + "' is not an incident type; choose one of "
+            + String.join(", ", known.ids())));
     INCIDENT_TYPE.set(execution, type);
     boolean impact = Boolean.TRUE.equals(CUSTOMER_IMPACT.get(execution));
     Roles roles = new Roles(blankToNull(INCIDENT_COMMANDER.get(execution)), blankToNull(COMMS_LEAD.get(execution)),

@@ -28,9 +28,11 @@ import org.springframework.stereotype.Component;
 class RegisterIncident implements JavaDelegate {
 
   private final IncidentRepository incidents;
+  private final IncidentTypes types;
 
-  RegisterIncident(IncidentRepository incidents) {
+  RegisterIncident(IncidentRepository incidents, IncidentTypes types) {
     this.incidents = incidents;
+    this.types = types;
   }
 
   @Override
@@ -44,7 +46,7 @@ class RegisterIncident implements JavaDelegate {
         Boolean.TRUE.equals(CUSTOMER_IMPACT.get(execution)),
         REPORTER.get(execution) != null ? REPORTER.get(execution) : currentUser(execution),
         SOURCE.getOr(execution, "tasklist"),
-        ALERT_SEVERITY.get(execution)).validated();
+        ALERT_SEVERITY.get(execution)).validated(types.deployed());
 
     long number = incidents.nextNumber();
     String key = "INC-" + number;

@@ -15,6 +15,7 @@ public final class TriageProcess {
     public static final String RECORD_TRIAGE = "Task_RecordTriage";
     public static final String SEVERITY_CHANGED = "Gateway_SeverityChanged";
     public static final String SEVERITY_CHANGE_REQUESTED = "Event_SeverityChangeRequested";
+    public static final String REASSESS_RESPONSE_PLAN = "Task_ReassessResponsePlan";
     public static final String INVITE_RESPONDERS = "Task_InviteResponders";
     public static final String INCIDENT_TRIAGED = "EndEvent_IncidentTriaged";
 

@@ -5,6 +5,7 @@ import io.firebreak.incident.IncidentDeclaration;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
+import io.firebreak.incident.IncidentTypes;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,9 +50,11 @@ class AlertIntake {
   private final IncidentRepository incidents;
   private final TransactionTemplate tx;
   private final IntakeProperties limits;
+  private final IncidentTypes types;
 
   AlertIntake(AlertGroups groups, IncidentService incidentService, IncidentRepository incidents,
-      PlatformTransactionManager transactionManager, IntakeProperties limits) {
+      PlatformTransactionManager transactionManager, IntakeProperties limits, IncidentTypes types) {
+    this.types = types;
     this.groups = groups;
     this.incidentService = incidentService;
     this.incidents = incidents;
@@ -61,7 +64,13 @@ class AlertIntake {
 
   /** Firing: declare an incident for the group, or attach to the one that is not closed yet. */
   Touched fire(Delivery delivery) {
-    IncidentDeclaration declaration = delivery.declaration().validated();
+    IncidentTypes.Known known = types.deployed();
+    String label = delivery.declaration().type();
+    // An alert is never refused for its type label (the sender would drop it): a label that is
+    // not a deployed type declares the table's default type, and the timeline says so.
+    String unknownLabel = label != null && !label.isBlank() && known.resolve(label).isEmpty() ? label : null;
+    IncidentDeclaration declaration = (unknownLabel == null ? delivery.declaration()
+        : delivery.declaration().withType(null)).validated(known);
     String hash = AlertGroups.hash(delivery.source(), delivery.groupKey());
     int alerts = Math.max(1, delivery.notes().size());
     return retrying(() -> tx.execute(status -> {
@@ -76,6 +85,11 @@ class AlertIntake {
       Incident incident = incidentService.declare(declaration);
       groups.assign(id, incident.key());
       record(incident.key(), "ALERT", delivery, "declared this incident");
+      if (unknownLabel != null) {
+        incidents.addTimeline(incident.key(), "ALERT", Json.truncate(delivery.actor(), 100), "incident_type '"
+            + unknownLabel + "' is not a deployed incident type (" + String.join(", ", known.ids())
+            + "); declared as " + declaration.type());
+      }
       return new Touched(incident.key(), Touched.CREATED);
     }));
   }

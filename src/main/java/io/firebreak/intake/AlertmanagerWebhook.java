@@ -106,19 +106,16 @@ final class AlertmanagerWebhook {
     appendLine(description, "Dashboard", first.dashboardUrl());
     appendLine(description, "Alerts in group", relevant.size() + " " + status);
 
+    // Raw signals: what a severity label (critical, warning, sev2, ...) means is the DMN
+    // incident-severity's business, and which types exist is incident-types' (AlertIntake).
     String severityLabel = labels.get("severity");
-    String proposed = severityLabel != null && severityLabel.matches("(?i)sev[1-5]")
-        ? severityLabel.toUpperCase(Locale.ROOT) : IncidentDeclaration.UNKNOWN_SEVERITY;
     String type = firstOf(labels.get("incident_type"), labels.get("type"));
-    if (type == null || !IncidentDeclaration.TYPES.contains(type.toLowerCase(Locale.ROOT))) {
-      type = "other";
-    }
     IncidentDeclaration declaration = new IncidentDeclaration(
         truncate(title.strip().replaceAll("\\s+", " "), IncidentDeclaration.MAX_TITLE),
         truncate(description.toString().strip(), IncidentDeclaration.MAX_DESCRIPTION),
         truncate(labels.get("service"), IncidentDeclaration.MAX_SHORT),
-        type,
-        proposed,
+        truncate(type, IncidentDeclaration.MAX_SHORT),
+        IncidentDeclaration.UNKNOWN_SEVERITY,
         "true".equalsIgnoreCase(labels.get("customer_impact")),
         sender,
         sender,

@@ -108,13 +108,15 @@ final class PagerDutyEvent {
           truncate(summary.strip().replaceAll("\\s+", " "), IncidentDeclaration.MAX_TITLE),
           truncate(description.toString().strip(), IncidentDeclaration.MAX_DESCRIPTION),
           truncate(firstOf(component, group), IncidentDeclaration.MAX_SHORT),
-          "other",
+          // No type in a PagerDuty event: the default of incident-types.
+          null,
           IncidentDeclaration.UNKNOWN_SEVERITY,
           false,
           SOURCE,
           SOURCE,
-          // PagerDuty's "error" is what Alertmanager sends for paging alerts: the DMN's "critical".
-          "error".equals(sev) ? "critical" : sev);
+          // Only the shape is checked here (one of PagerDuty's four values); what it means is the
+          // DMN incident-severity's business.
+          sev);
       notes = List.of(truncate("trigger (dedup_key " + key + ", " + sev + "): " + summary
           + (clientUrl == null ? "" : " <" + clientUrl + ">"), 2000));
     } else {

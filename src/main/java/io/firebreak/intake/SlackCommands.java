@@ -10,6 +10,7 @@ import io.firebreak.incident.IncidentPermissions.ForbiddenException;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
+import io.firebreak.incident.IncidentTypes;
 import io.firebreak.platform.FirebreakProperties;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ class SlackCommands {
 
   static final String HELP = String.join("\n",
       "*/incident* commands:",
-      "• `/incident declare <title> [sev1..sev5]` — declare an incident (from any channel)",
+      "• `/incident declare <title> [type:<type>] [sev1..sev5]` — declare an incident (from any channel)",
       "In an incident channel:",
       "• `/incident status` — where the incident stands",
       "• `/incident ack` — acknowledge the page",
@@ -50,6 +51,8 @@ class SlackCommands {
       "• `/incident help` — this help");
 
   private static final Pattern SEVERITY = Pattern.compile("(?i)^sev([1-5])$");
+  /** {@code type:security}: one of the types deployed in incident-types (checked when declaring). */
+  private static final Pattern TYPE = Pattern.compile("(?i)^type:(\\S+)$");
   /** The argument of {@code sev}: {@code 2} or {@code sev2}. */
   private static final Pattern SEVERITY_ARGUMENT = Pattern.compile("(?i)^(?:sev)?([1-5])$");
   /** {@code <@U123|jane>} (escaped by Slack), {@code @jane}, or {@code jane}. */
@@ -63,11 +66,13 @@ class SlackCommands {
   private final String broadcastChannel;
   private final SlackFollowUps followUps;
   private final java.time.Duration retryFor;
+  private final IncidentTypes types;
 
   SlackCommands(IncidentService incidentService, IncidentRepository incidents, IdentityService identity,
       PlatformTransactionManager transactionManager, FirebreakProperties properties, SlackFollowUps followUps,
-      IntakeProperties limits, IncidentPermissions permissions) {
+      IntakeProperties limits, IncidentPermissions permissions, IncidentTypes types) {
     this.permissions = permissions;
+    this.types = types;
     this.followUps = followUps;
     this.retryFor = limits.retryFor();
     this.incidentService = incidentService;
@@ -181,24 +186,36 @@ class SlackCommands {
   }
 
   private String declare(Command c, String rest) {
-    String[] words = rest.split("\\s+");
     String severity = IncidentDeclaration.UNKNOWN_SEVERITY;
+    String type = null;
     String title = rest;
-    Matcher m = SEVERITY.matcher(words[words.length - 1]);
-    if (m.matches()) {
-      severity = "SEV" + m.group(1);
-      title = rest.substring(0, rest.length() - words[words.length - 1].length()).strip();
+    // Trailing options, in either order: sevN and type:<type>.
+    for (int i = 0; i < 2 && !title.isEmpty(); i++) {
+      String[] words = title.split("\\s+");
+      String last = words[words.length - 1];
+      Matcher sev = SEVERITY.matcher(last);
+      Matcher ty = TYPE.matcher(last);
+      if (sev.matches()) {
+        severity = "SEV" + sev.group(1);
+      } else if (ty.matches()) {
+        type = ty.group(1);
+      } else {
+        break;
+      }
+      title = title.substring(0, title.length() - last.length()).strip();
     }
     if (title.isEmpty()) {
-      return "Usage: `/incident declare <title> [sev1..sev5]`, e.g. `/incident declare Checkout fails for EU customers sev2`";
+      return "Usage: `/incident declare <title> [type:<type>] [sev1..sev5]`, e.g. "
+          + "`/incident declare Checkout fails for EU customers type:outage sev2`";
     }
     IncidentDeclaration declaration = new IncidentDeclaration(title,
-        "Declared in Slack by @" + c.userName() + " in #" + c.channelName(), null, null, severity, false,
+        "Declared in Slack by @" + c.userName() + " in #" + c.channelName(), null, type, severity, false,
         c.userName(), "slack", null);
     try {
-      declaration = declaration.validated();
+      declaration = declaration.validated(types.deployed());
     } catch (InvalidDeclarationException e) {
-      return "Not declared: " + slack(e.getMessage());
+      return "Not declared: " + slack(e.errors().stream().map(Object::toString)
+          .collect(java.util.stream.Collectors.joining("; ")));
     }
     if (!permissions.isUser(c.userName())) {
       return "Not declared: only Firebreak users can declare incidents; " + slack(c.userName()) + " is not one.";

@@ -104,6 +104,21 @@ class IncidentCommunicationProcessTest extends ProcessTest {
     assertThat(statusPage.of(key)).isEmpty();
   }
 
+  /** The plan's outputs decide: broadcast = false keeps even a SEV1 resolution out of the broadcast channel. */
+  @Test
+  void aPlanWithoutBroadcastKeepsUpdatesOutOfTheBroadcastChannelAndConfidentialLeavesDetailsOut() {
+    ProcessInstance pi = publish(new Update("Leaked keys", "SEV1", true, "incident-resolved", "Keys rotated", null, true),
+        Map.of(IncidentVariables.BROADCAST.name(), false, IncidentVariables.CONFIDENTIAL.name(), true,
+            IncidentVariables.STATUS_PAGE_REQUIRED.name(), false));
+    String key = pi.getBusinessKey();
+    runDueJobs(key);
+
+    assertThat(pi).hasPassed(BROADCAST_NEEDED).hasNotPassed(POST_UPDATE_TO_BROADCAST, UPDATE_STATUS_PAGE).isEnded();
+    assertThat(chat.posts(BROADCAST_CHANNEL)).isEmpty();
+    assertThat(statusPage.of(key)).isEmpty();
+    assertThat(mail.to(key).get(0).text()).doesNotContain("a description");
+  }
+
   @Test
   void highSeverityUpdateIsBroadcastAndPublishedOnTheStatusPageWhenCustomersAreAffected() {
     ProcessInstance pi = publish(new Update("Checkout down", "SEV1", true, "status-update",

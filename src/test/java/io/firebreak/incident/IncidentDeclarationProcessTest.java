@@ -1,5 +1,6 @@
 package io.firebreak.incident;
 
+import static io.firebreak.incident.DeclarationProcess.Elements.ANNOUNCEMENT_NEEDED;
 import static io.firebreak.incident.DeclarationProcess.Elements.ANNOUNCE_INCIDENT;
 import static io.firebreak.incident.DeclarationProcess.Elements.CLASSIFY_SEVERITY;
 import static io.firebreak.incident.DeclarationProcess.Elements.FULL_RESPONSE_STARTED;
@@ -93,6 +94,34 @@ class IncidentDeclarationProcessTest extends ProcessTest {
         .variableName("severity").singleResult().getValue()).isEqualTo("SEV1");
     assertThat(chat.calls.get(0).action()).isEqualTo("open-private");
     assertThat(mail.to(key).get(0).text()).doesNotContain("a description");
+    // The plan keeps security need-to-know: nothing in the broadcast channel.
+    assertThat(pi).hasPassed(ANNOUNCEMENT_NEEDED, SEND_INITIAL_EMAIL).hasNotPassed(ANNOUNCE_INCIDENT);
+    assertThat(chat.posts("incidents")).isEmpty();
+  }
+
+  /** The plan's outputs, not the type's name, decide: clinical safety is announced, openly, without its details. */
+  @Test
+  void clinicalSafetyIsAnnouncedInAnOpenChannelWithoutDetails() {
+    ProcessInstance pi = declare("Wrong dose shown", "clinical-safety", "SEV2", false);
+    String key = pi.getBusinessKey();
+    runDueJobs(key);
+
+    assertThat(pi).variables().containsEntry("confidential", true).containsEntry("broadcast", true)
+        .containsEntry("privateChannel", false);
+    assertThat(chat.calls.get(0).action()).isEqualTo("open");
+    assertThat(chat.posts("incidents")).hasSize(1);
+    assertThat(chat.posts("incidents").get(0).detail()).contains("Wrong dose shown").doesNotContain("a description");
+    assertThat(mail.to(key).get(0).text()).doesNotContain("a description");
+  }
+
+  @Test
+  void anOutageAnnouncementCarriesItsDetails() {
+    ProcessInstance pi = declare("Search down", "outage", "SEV2", false);
+    runDueJobs(pi.getBusinessKey());
+
+    assertThat(pi).variables().containsEntry("confidential", false);
+    assertThat(chat.posts("incidents").get(0).detail()).contains("a description");
+    assertThat(mail.to(pi.getBusinessKey()).get(0).text()).contains("a description");
   }
 
   @Test

@@ -188,4 +188,48 @@ class IncidentTriageProcessTest extends ProcessTest {
     assertThat(timelineTexts(key)).filteredOn(text -> text.startsWith("Phase: "))
         .containsExactly("Phase: triaged", "Phase: investigating");
   }
+
+  /**
+   * An outage reclassified in triage as security (same severity): the plan for the confirmed type
+   * goes to the incident, so from then on broad messages leave the details out and the broadcast
+   * channel hears nothing. The type given as the alias "data" would be stored as its id.
+   */
+  @Test
+  void aTypeChangedInTriageChangesConfidentialityAndBroadcastFromThenOn() {
+    Incident declared = incidentService.declare(new IncidentDeclaration("Odd logins", "from one network",
+        "login", "outage", "SEV2", false, "support.sam", "api", null));
+    String key = declared.key();
+    runDueJobs(key);
+    ProcessInstance incident = instance(key, IncidentProcess.KEY);
+    assertThat(incident).variables().containsEntry(IncidentVariables.CONFIDENTIAL.name(), false)
+        .containsEntry(IncidentVariables.BROADCAST.name(), true);
+    ProcessInstance triage = instance(key, TriageProcess.KEY);
+
+    triageAs(key, "ic.ines", triageForm("SEV2", "Security", false, "comms.carla", null, null));
+    runDueJobs(key);
+
+    assertThat(triage).hasPassedInOrder(RECORD_TRIAGE, SEVERITY_CHANGED, TriageProcess.Elements.REASSESS_RESPONSE_PLAN,
+        INVITE_RESPONDERS).hasNotPassed(SEVERITY_CHANGE_REQUESTED);
+    assertThat(incidents.find(key).orElseThrow().type()).isEqualTo("security");
+    assertThat(incident).variables()
+        .containsEntry(IncidentVariables.INCIDENT_TYPE.name(), "security")
+        .containsEntry(IncidentVariables.CONFIDENTIAL.name(), true)
+        .containsEntry(IncidentVariables.BROADCAST.name(), false)
+        .containsEntry(IncidentVariables.REGULATOR_DEADLINE_HOURS.name(), 72);
+  }
+
+  @Test
+  void aTypeThatIsNotDeployedKeepsTheTriageTaskOpenAndNamesTheTypes() {
+    ProcessInstance pi = startTriage("Checkout <slow>", "degradation", "SEV2", false);
+    String key = pi.getBusinessKey();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> triageAs(key, "ic.ines",
+            triageForm("SEV2", "fire", false, null, null, null)))
+        .hasMessageContaining("Type 'fire' is not an incident type; choose one of outage, degradation, security,"
+            + " information-governance, clinical-safety, other");
+    assertThat(pi).isWaitingAt(TRIAGE_INCIDENT);
+
+    complete(key, TRIAGE_INCIDENT, triageForm("SEV2", "data", false, null, null, null));
+    assertThat(incidents.find(key).orElseThrow().type()).isEqualTo("information-governance");
+  }
 }

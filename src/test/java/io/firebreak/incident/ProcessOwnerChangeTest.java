@@ -27,18 +27,23 @@ class ProcessOwnerChangeTest {
   @Autowired IncidentRepository incidents;
 
   private Http.Response deploy(Http http, String name, String fileName, String content) {
+    return deploy(http, name, Map.of(fileName, content));
+  }
+
+  /** One deployment of several files, as Modeler's deploy of a changed set or a script does. */
+  private Http.Response deploy(Http http, String name, Map<String, String> files) {
     String boundary = "----firebreak" + System.nanoTime();
-    String body = "--" + boundary + "\r\n"
+    StringBuilder body = new StringBuilder("--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n"
         + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
-        + "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n");
+    files.forEach((fileName, content) -> body.append("--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"
-        + "--" + boundary + "--\r\n";
+        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"));
+    body.append("--" + boundary + "--\r\n");
     return http.send(http.request("/engine-rest/deployment/create")
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -61,6 +66,77 @@ class ProcessOwnerChangeTest {
     } finally {
       assertThat(deploy(admin, "response-plan", "response-plan.dmn", shipped).status()).isEqualTo(200);
     }
+  }
+
+  /**
+   * A new incident type with its own plan: a row in incident-types and a row in response-plan,
+   * deployed together through /engine-rest. The API refuses the type before (listing the types
+   * deployed then) and accepts it right after, with its plan; no restart.
+   */
+  @Test
+  void aNewIncidentTypeDeployedWithItsPlanIsAcceptedAtOnce() throws Exception {
+    Http admin = new Http(port, "admin", "test-admin");
+    String shippedTypes = Files.readString(Path.of("processes/incident-types.dmn"));
+    String shippedPlan = Files.readString(Path.of("processes/response-plan.dmn"));
+    String types = shippedTypes.replace("    </decisionTable>", """
+              <rule id="Rule_Supplier">
+                <description>A supplier we depend on fails</description>
+                <outputEntry id="OutputEntry_Supplier_Type"><text>"supplier"</text></outputEntry>
+                <outputEntry id="OutputEntry_Supplier_Label"><text>"Supplier failure"</text></outputEntry>
+                <outputEntry id="OutputEntry_Supplier_Aliases"><text>"vendor"</text></outputEntry>
+                <outputEntry id="OutputEntry_Supplier_Default"><text>false</text></outputEntry>
+              </rule>
+            </decisionTable>""");
+    // Its own SEV2 row, first in the table: updates every 20 minutes, details kept out of broad messages.
+    String plan = shippedPlan.replaceFirst("(<rule id=\"Rule_Sev1Security\">)", """
+        <rule id="Rule_Sev2Supplier">
+                <inputEntry id="InputEntry_Sev2Supplier_0"><text>"SEV2"</text></inputEntry>
+                <inputEntry id="InputEntry_Sev2Supplier_1"><text>"supplier"</text></inputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_0"><text>true</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_1"><text>20</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_2"><text>10</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_3"><text>120</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_4"><text>true</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_5"><text>false</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_6"><text>false</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_7"><text>0</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_8"><text>"on-call,incident-commanders"</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_9"><text>true</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_10"><text>true</text></outputEntry>
+              </rule>
+              $1""");
+    assertThat(types).contains("Rule_Supplier");
+    assertThat(plan).contains("Rule_Sev2Supplier");
+
+    Http.Response refused = declare(admin, "supplier");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("detail").asText()).isEqualTo(
+        "type: must be one of outage, degradation, security, information-governance, clinical-safety, other");
+    try {
+      Http.Response deployed = deploy(admin, "supplier-type",
+          Map.of("incident-types.dmn", types, "response-plan.dmn", plan));
+      assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+
+      Http.Response accepted = declare(admin, "Vendor");
+      assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+      assertThat(accepted.json().get("type").asText()).isEqualTo("supplier");
+      String key = accepted.json().get("key").asText();
+      assertThat(classification(key)).contains("Classified SEV2", "status updates every 20 min");
+      Incident incident = incidents.find(key).orElseThrow();
+      assertThat(incident.type()).isEqualTo("supplier");
+
+      Http.Response stillRefused = declare(admin, "fire");
+      assertThat(stillRefused.json().get("detail").asText()).endsWith("clinical-safety, other, supplier");
+    } finally {
+      assertThat(deploy(admin, "supplier-type", Map.of("incident-types.dmn", shippedTypes,
+          "response-plan.dmn", shippedPlan)).status()).isEqualTo(200);
+    }
+    assertThat(declare(admin, "supplier").status()).isEqualTo(400);
+  }
+
+  private Http.Response declare(Http admin, String type) {
+    return admin.postJson("/api/incidents", Map.of("title", "Payments provider down", "type", type,
+        "proposedSeverity", "SEV2"));
   }
 
   private String declareSev2(Http admin) {

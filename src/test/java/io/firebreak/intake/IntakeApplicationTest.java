@@ -51,6 +51,7 @@ class IntakeApplicationTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
   IntakeClient client;
 
   @BeforeEach
@@ -113,6 +114,77 @@ class IntakeApplicationTest {
         Map.entry("title", "[FIRING:1] HighLatency (search warning)"),
         Map.entry("state", "firing".equals(status) ? "alerting" : "ok"),
         Map.entry("message", "**Firing**\n\nValue: B=2.31")));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Raw signals: what labels mean is the decision tables' business
+
+  static String alert(String groupKey, Map<String, String> labels) throws Exception {
+    return JSON.writeValueAsString(Map.of("receiver", "firebreak", "status", "firing", "groupKey", groupKey,
+        "alerts", List.of(Map.of("status", "firing", "labels", labels,
+            "annotations", Map.of("summary", "Checkout error rate above 5 %")))));
+  }
+
+  @Test
+  void alertLabelsArriveAsTheyAreAndTheDecisionTablesGiveThemMeaning() throws Exception {
+    // sev1 is a row of incident-severity (no shortcut in Java); data is an alias of information-governance.
+    String key = client.alertmanager(alert("g-" + UUID.randomUUID(), Map.of("alertname", "Export",
+        "severity", "sev1", "incident_type", "data"))).json().get("incidents").get(0).get("key").asText();
+    JsonNode incident = client.incident(key);
+    assertThat(incident.get("severity").asText()).isEqualTo("SEV1");
+    assertThat(incident.get("type").asText()).isEqualTo("information-governance");
+
+    // A type label that is not deployed never refuses the alert: the table's default type, and the timeline says so.
+    Http.Response unknown = client.alertmanager(alert("g-" + UUID.randomUUID(), Map.of("alertname", "Odd",
+        "severity", "warning", "incident_type", "cyber")));
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(200);
+    JsonNode other = client.incident(unknown.json().get("incidents").get(0).get("key").asText());
+    assertThat(other.get("type").asText()).isEqualTo("other");
+    assertThat(other.get("severity").asText()).isEqualTo("SEV3");
+    assertThat(timeline(other, "ALERT")).anySatisfy(t -> assertThat(t).contains(
+        "incident_type 'cyber' is not a deployed incident type", "declared as other"));
+  }
+
+  /** A process owner gives a label of their alert rules a meaning by deploying a row; no Java, no restart. */
+  @Test
+  void aRowDeployedInIncidentSeverityGivesAnAlertLabelItsMeaningAtOnce() throws Exception {
+    Map<String, String> labels = Map.of("alertname", "Queue", "severity", "high");
+    JsonNode before = client.incident(client.alertmanager(alert("g-" + UUID.randomUUID(), labels)).json()
+        .get("incidents").get(0).get("key").asText());
+    assertThat(before.get("severity").asText()).isEqualTo("SEV3"); // no row for "high": not sure
+    String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("processes/incident-severity.dmn"));
+    String changed = shipped.replaceFirst("(<rule id=\"Rule_AlertLabelledSev1\">)", """
+        <rule id="Rule_HighAlert">
+                <inputEntry id="InputEntry_HighAlert_0"><text></text></inputEntry>
+                <inputEntry id="InputEntry_HighAlert_1"><text></text></inputEntry>
+                <inputEntry id="InputEntry_HighAlert_2"><text></text></inputEntry>
+                <inputEntry id="InputEntry_HighAlert_3"><text>"high"</text></inputEntry>
+                <inputEntry id="InputEntry_HighAlert_4"><text>"alertmanager"</text></inputEntry>
+                <outputEntry id="OutputEntry_HighAlert_0"><text>"SEV1"</text></outputEntry>
+              </rule>
+              $1""");
+    assertThat(changed).contains("Rule_HighAlert");
+    try {
+      repository.createDeployment().name("severity-high").addString("incident-severity.dmn", changed).deploy();
+      JsonNode after = client.incident(client.alertmanager(alert("g-" + UUID.randomUUID(), labels)).json()
+          .get("incidents").get(0).get("key").asText());
+      assertThat(after.get("severity").asText()).isEqualTo("SEV1");
+    } finally {
+      repository.createDeployment().name("severity-high").addString("incident-severity.dmn", shipped).deploy();
+    }
+  }
+
+  @Test
+  void slackDeclaresATypeOfTheTableOrSaysWhichExist() {
+    String reply = client.slack("declare Wrong dose shown type:clinical-safety sev2", "admin", "support").json()
+        .get("text").asText();
+    assertThat(reply).startsWith("Declared *INC-").contains("(SEV2): Wrong dose shown.");
+    String key = reply.replaceAll("(?s)^Declared \\*(INC-\\d+)\\*.*", "$1");
+    assertThat(client.incident(key).get("type").asText()).isEqualTo("clinical-safety");
+
+    assertThat(client.slack("declare Something burns type:fire", "admin", "support").json().get("text").asText())
+        .isEqualTo("Not declared: type: must be one of outage, degradation, security, information-governance, "
+            + "clinical-safety, other");
   }
 
   // ---------------------------------------------------------------------------------------------
