@@ -111,7 +111,9 @@ class ModelWalk {
       throw new IllegalStateException("process " + processKey + " is not deployed");
     }
     Walker walker = new Walker(new HashMap<>(facts), fixed);
-    walker.process(definition, new Path(0, List.of(), List.of(), List.of()), 0);
+    // One command around the walk: the expressions need the engine's context; reads only.
+    configuration.getCommandExecutorTxRequired().execute(
+        context -> walker.process(definition, new Path(0, List.of(), List.of(), List.of()), 0));
     return new Walk(List.copyOf(walker.steps), walker.facts, walker.versions);
   }
 
@@ -493,8 +495,7 @@ class ModelWalk {
       }
       VariableScope scope = ModelWalk.scope(facts);
       try {
-        return configuration.getCommandExecutorTxRequired().execute(
-            context -> configuration.getExpressionManager().createExpression(text).getValue(scope));
+        return configuration.getExpressionManager().createExpression(text).getValue(scope);
       } catch (RuntimeException e) {
         throw new Unknown(e);
       }

@@ -3,11 +3,11 @@ package io.firebreak.oncall;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import io.firebreak.incident.IncidentProcess;
+import io.firebreak.incident.IncidentVariables;
 import io.firebreak.oncall.Catalog.Service;
 import io.firebreak.oncall.EscalationPlan.Step;
 import io.firebreak.oncall.OnCallService.PageTarget;
-import io.firebreak.incident.IncidentProcess;
-import io.firebreak.incident.IncidentVariables;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -43,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class OnCallController {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OnCallController.class);
 
   /** The delegate of the models' paging step: its pages come from the catalog's escalation policy. */
   static final String PAGING_STEP = "${pageEscalationLevel}";
@@ -125,7 +127,10 @@ class OnCallController {
       // The severity is what the dry run asks about: the classification does not decide it again.
       walk = models.walk(IncidentProcess.KEY, facts, Set.of(IncidentVariables.SEVERITY.name()));
     } catch (RuntimeException e) {
-      return error("dry_run_failed", "the deployed models cannot be walked for this incident: " + e.getMessage());
+      // A model or decision the engine could not evaluate: the owner finds the engine's reason in the log.
+      log.warn("Dry run for {} {} {} failed", s.id(), sev, type, e);
+      return error("dry_run_failed", "the deployed models could not be walked for a " + sev + " " + type
+          + " incident of " + s.id() + "; the server log says why");
     }
 
     Instant now = OnCallService.now();
