@@ -188,6 +188,17 @@ class OnCallApiTest {
             "Task_AnnounceIncident", "Task_SendInitialEmail", "Task_PageEscalationLevel");
     assertThat(run.get("models").get("incident-declaration").asInt()).isPositive();
 
+    // What the dry run cannot know (customers affected?) shows as a condition, unless it is given.
+    assertThat(run.get("steps")).filteredOn(st -> st.get("element").asText().equals("Task_PublishCustomerStatement"))
+        .singleElement().satisfies(st -> assertThat(st.get("when")).extracting(JsonNode::asText)
+            .containsExactly("Customers affected? yes"));
+    JsonNode affected = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1&customerImpact=true").json();
+    assertThat(affected.get("steps")).filteredOn(st -> st.get("element").asText().equals("Task_UpdateStatusPage"))
+        .isNotEmpty().allSatisfy(st -> assertThat(st.get("when")).isEmpty());
+    JsonNode unaffected = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1&customerImpact=false").json();
+    assertThat(unaffected.get("steps")).extracting(st -> st.get("element").asText())
+        .doesNotContain("Task_UpdateStatusPage", "Task_PublishCustomerStatement");
+
     JsonNode sev3 = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV3").json();
     assertThat(sev3.get("policy").asText()).isEqualTo("standard");
     assertThat(sev3.get("pages")).hasSize(6);
@@ -226,6 +237,12 @@ class OnCallApiTest {
           "60 leadership Notify leadership");
       assertThat(run.get("told")).filteredOn(t -> t.get("who").asText().equals("ops-announcements")).singleElement()
           .satisfies(t -> assertThat(t.get("element").asText()).isEqualTo("Task_AnnounceIncidentToOperations"));
+      // A model the engine cannot evaluate (a decision that is not deployed) is a clear 400, not an engine message.
+      deployDeclaration(shipped.replace("camunda:decisionRef=\"response-plan\"", "camunda:decisionRef=\"no-such-plan\""));
+      Http.Response broken = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1");
+      assertThat(broken.status()).isEqualTo(400);
+      assertThat(broken.json().get("error").asText()).isEqualTo("dry_run_failed");
+      assertThat(broken.json().get("detail").asText()).contains("SEV1", "payments-api").doesNotContain("ENGINE-");
     } finally {
       deployDeclaration(shipped);
     }
