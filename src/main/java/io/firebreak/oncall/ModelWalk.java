@@ -193,6 +193,7 @@ class ModelWalk {
     /** Flows by source and by target node, from sourceRef/targetRef as the engine reads them. */
     final Map<String, List<SequenceFlow>> leaving = new HashMap<>();
     final Map<String, List<SequenceFlow>> arriving = new HashMap<>();
+    final Set<String> indexed = new HashSet<>();
 
     Walker(Map<String, Object> facts, Set<String> fixed) {
       this.facts = facts;
@@ -203,7 +204,9 @@ class ModelWalk {
     Path process(ProcessDefinition definition, Path path, int depth) {
       versions.putIfAbsent(definition.getKey(), definition.getVersion());
       BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
-      for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      // A process called more than once (incident-communication) is indexed once.
+      for (SequenceFlow flow : indexed.add(definition.getId()) ? model.getModelElementsByType(SequenceFlow.class)
+          : List.<SequenceFlow>of()) {
         leaving.computeIfAbsent(definition.getId() + "#" + flow.getSource().getId(), n -> new ArrayList<>()).add(flow);
         arriving.computeIfAbsent(definition.getId() + "#" + flow.getTarget().getId(), n -> new ArrayList<>()).add(flow);
       }
