@@ -15,6 +15,15 @@ public final class IncidentProcess {
   /** Message that publishes a status update written outside Tasklist (Slack {@code /incident update}). */
   public static final String MSG_STATUS_UPDATE_RECEIVED = "StatusUpdateReceived";
 
+  /** Message that hands the IC role to {@link #NEW_INCIDENT_COMMANDER} (Slack {@code /incident ic}). */
+  public static final String MSG_INCIDENT_COMMANDER_CHANGED = "IncidentCommanderChanged";
+  /** Who takes over as IC (sent with {@link #MSG_INCIDENT_COMMANDER_CHANGED}). */
+  public static final Var<String> NEW_INCIDENT_COMMANDER = Var.string("newIncidentCommander");
+  /** Who asked for the hand-over, for the timeline. */
+  public static final Var<String> INCIDENT_COMMANDER_CHANGED_BY = Var.string("incidentCommanderChangedBy");
+  /** The IC before the latest hand-over (null when there was none yet). */
+  public static final Var<String> PREVIOUS_INCIDENT_COMMANDER = Var.string("previousIncidentCommander");
+
   /** The customer statement as the customer liaison wrote it (form publish-customer-statement). */
   public static final Var<String> CUSTOMER_STATEMENT = Var.string("customerStatement");
   /** Reference of the regulator notification (form notify-regulator). */
@@ -61,6 +70,11 @@ public final class IncidentProcess {
     public static final String STATUS_UPDATE_RECEIVED = "StartEvent_StatusUpdateReceived";
     public static final String PUBLISH_RECEIVED_UPDATE = "CallActivity_PublishReceivedUpdate";
     public static final String RECEIVED_UPDATE_PUBLISHED = "EndEvent_ReceivedUpdatePublished";
+    public static final String INCIDENT_COMMANDER_CHANGED = "StartEvent_IncidentCommanderChanged";
+    public static final String RECORD_INCIDENT_COMMANDER_CHANGE = "Task_RecordIncidentCommanderChange";
+    public static final String HAND_OVER_INCIDENT_COMMANDER_TASKS = "Task_HandOverIncidentCommanderTasks";
+    public static final String UPDATE_TOPIC_FOR_NEW_COMMANDER = "Task_UpdateTopicForNewCommander";
+    public static final String INCIDENT_COMMANDER_HANDED_OVER = "EndEvent_IncidentCommanderHandedOver";
 
     private Elements() {}
   }

@@ -164,34 +164,29 @@ public class IncidentService {
   }
 
   /**
-   * Makes {@code user} the incident commander. Before triage the triage task is assigned to them
-   * (the IC is who completes triage); afterwards the role moves: the variable the models assign IC
-   * tasks by, the IC's open tasks and the read model.
+   * Hands the IC role to {@code user}: message {@code IncidentCommanderChanged} to the incident,
+   * whose model records the new IC, moves the tasks the old IC held as IC (before triage: the
+   * triage task) and updates the channel topic.
+   *
+   * @throws IncidentConflictException when the incident is no longer responding
    */
   public void assignIncidentCommander(String key, String user, String assignedBy) {
     Incident incident = get(key);
+    Optional<String> instance = waitingFor(key, IncidentProcess.KEY, IncidentProcess.MSG_INCIDENT_COMMANDER_CHANGED);
     if (incident.state() != Incident.State.OPEN) {
-      throw new IncidentConflictException(key + " is " + incident.state().name().toLowerCase(java.util.Locale.ROOT) + "; its IC no longer changes");
+      throw new IncidentConflictException(key + " is " + incident.state().name().toLowerCase(java.util.Locale.ROOT)
+          + "; its IC no longer changes");
     }
-    Task triage = openTask(key, TriageProcess.Elements.TRIAGE_INCIDENT);
-    if (triage != null) {
-      tasks.setAssignee(triage.getId(), user);
-    } else {
-      String previous = incident.roles().incidentCommander();
-      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()) {
-        if (runtime.getVariable(instance.getId(), IncidentVariables.INCIDENT_COMMANDER.name()) != null
-            || IncidentProcess.KEY.equals(definitionKey(instance))) {
-          runtime.setVariable(instance.getId(), IncidentVariables.INCIDENT_COMMANDER.name(), user);
-        }
-      }
-      if (previous != null) {
-        tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(previous).list()
-            .forEach(t -> tasks.setAssignee(t.getId(), user));
-      }
-      incidents.updateIncidentCommander(key, user);
+    if (instance.isEmpty()) {
+      throw new IncidentConflictException(key + " has no full response and so no incident commander to change");
     }
-    incidents.addTimeline(key, "IC_ASSIGNED", assignedBy, user + " is the incident commander"
-        + (triage != null ? " (triage assigned to them)" : ""));
+    VariableMap variables = Variables.createVariables();
+    IncidentProcess.NEW_INCIDENT_COMMANDER.put(variables, user);
+    IncidentProcess.INCIDENT_COMMANDER_CHANGED_BY.put(variables, assignedBy);
+    runtime.createMessageCorrelation(IncidentProcess.MSG_INCIDENT_COMMANDER_CHANGED)
+        .processInstanceId(instance.get())
+        .setVariables(variables)
+        .correlateWithResult();
   }
 
   /**
@@ -229,11 +224,6 @@ public class IncidentService {
         .messageEventSubscriptionName(message).active().list().stream()
         .map(Execution::getProcessInstanceId)
         .findFirst();
-  }
-
-  private String definitionKey(ProcessInstance instance) {
-    String id = instance.getProcessDefinitionId();
-    return id == null ? null : id.substring(0, id.indexOf(':'));
   }
 
   /** No incident with this key. */

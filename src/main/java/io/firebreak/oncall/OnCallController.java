@@ -3,25 +3,28 @@ package io.firebreak.oncall;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import io.firebreak.incident.IncidentProcess;
+import io.firebreak.incident.IncidentVariables;
 import io.firebreak.oncall.Catalog.Service;
 import io.firebreak.oncall.EscalationPlan.Step;
 import io.firebreak.oncall.OnCallService.PageTarget;
-import io.firebreak.security.FirebreakGroups;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
@@ -41,21 +44,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OnCallController {
 
-  private static final String RESPONSE_PLAN = "response-plan";
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OnCallController.class);
+
+  /** The delegate of the models' paging step: its pages come from the catalog's escalation policy. */
+  static final String PAGING_STEP = "${pageEscalationLevel}";
+  /** Inputs by which a step of the models names whom it tells. */
+  private static final List<String> TELLING_INPUTS = List.of("channel", "recipients");
 
   private final OnCallBoard board;
   private final OnCallService onCall;
-  private final DecisionService decisions;
+  private final ModelWalk models;
   private final IdentityService identity;
   private final TaskService tasks;
   private final Template page;
   private final Template noPage;
 
-  OnCallController(OnCallBoard board, OnCallService onCall, DecisionService decisions, IdentityService identity,
+  OnCallController(OnCallBoard board, OnCallService onCall, ModelWalk models, IdentityService identity,
       TaskService tasks) {
     this.board = board;
     this.onCall = onCall;
-    this.decisions = decisions;
+    this.models = models;
     this.identity = identity;
     this.tasks = tasks;
     this.page = template("oncall/oncall.html.mustache");
@@ -86,10 +94,15 @@ class OnCallController {
         .header("Cache-Control", "no-store").body(page.execute(model));
   }
 
-  /** Who would be paged and told, in which order and when, for an incident declared now. */
+  /**
+   * Who would be paged and told, in which order and when, for an incident declared now: a walk of
+   * the deployed models ({@link ModelWalk}) from the incident's start, with the catalog's
+   * escalation policy where the models page. Optional {@code customerImpact}: unknown (both
+   * branches shown) unless given.
+   */
   @GetMapping(path = "/api/oncall/dry-run", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> dryRun(@RequestParam String service, @RequestParam String severity,
-      @RequestParam(defaultValue = "outage") String type) {
+      @RequestParam(defaultValue = "outage") String type, @RequestParam(required = false) Boolean customerImpact) {
     Service s = onCall.catalog().service(service).orElse(null);
     if (s == null) {
       return error("unknown_service", "service '" + service + "' is not in the catalog; known: "
@@ -99,11 +112,26 @@ class OnCallController {
     if (!CatalogParser.SEVERITIES.contains(sev)) {
       return error("unknown_severity", "severity '" + severity + "' is not one of SEV1, SEV2, SEV3, SEV4, SEV5");
     }
-    Map<String, Object> plan = decisions.evaluateDecisionTableByKey(RESPONSE_PLAN,
-        Variables.createVariables().putValue("severity", sev).putValue("incidentType", type)).getSingleResult().getEntryMap();
-    boolean fullResponse = Boolean.TRUE.equals(plan.get("fullResponse"));
-    int ackTimeout = ((Number) plan.get("ackTimeoutMinutes")).intValue();
-    int escalationTimeout = ((Number) plan.get("escalationTimeoutMinutes")).intValue();
+    VariableMap facts = Variables.createVariables();
+    IncidentVariables.SERVICE.put(facts, s.id());
+    IncidentVariables.SEVERITY.put(facts, sev);
+    IncidentVariables.PROPOSED_SEVERITY.put(facts, sev);
+    IncidentVariables.INCIDENT_TYPE.put(facts, type);
+    IncidentVariables.TITLE.put(facts, "Dry run");
+    IncidentVariables.SOURCE.put(facts, "dry-run");
+    if (customerImpact != null) {
+      IncidentVariables.CUSTOMER_IMPACT.put(facts, customerImpact);
+    }
+    ModelWalk.Walk walk;
+    try {
+      // The severity is what the dry run asks about: the classification does not decide it again.
+      walk = models.walk(IncidentProcess.KEY, facts, Set.of(IncidentVariables.SEVERITY.name()));
+    } catch (RuntimeException e) {
+      // A model or decision the engine could not evaluate: the owner finds the engine's reason in the log.
+      log.warn("Dry run for {} {} {} failed", s.id(), sev, type, e);
+      return error("dry_run_failed", "the deployed models could not be walked for a " + sev + " " + type
+          + " incident of " + s.id() + "; the server log says why");
+    }
 
     Instant now = OnCallService.now();
     Map<String, Object> body = new LinkedHashMap<>();
@@ -111,17 +139,19 @@ class OnCallController {
     body.put("severity", sev);
     body.put("type", type);
     body.put("at", now);
-    body.put("fullResponse", fullResponse);
+    body.put("fullResponse", IncidentVariables.FULL_RESPONSE.from(walk.facts()));
+    body.put("models", walk.versions());
     List<Map<String, Object>> pages = new ArrayList<>();
-    List<Map<String, Object>> told = new ArrayList<>();
-    if (!fullResponse) {
+    ModelWalk.Step paging = walk.steps().stream().filter(step -> PAGING_STEP.equals(step.implementation()))
+        .findFirst().orElse(null);
+    if (paging == null) {
       body.put("policy", null);
-      body.put("note", sev + " takes the light path: nobody is paged; a 'Handle minor incident' task goes to "
-          + FirebreakGroups.RESPONDERS);
+      body.put("note", "nobody is paged: no step of the deployed models pages anyone for this incident");
     } else {
-      EscalationPlan escalation = onCall.plan(s.id(), sev, ackTimeout, (String) plan.get("escalationChain"));
+      EscalationPlan escalation = onCall.plan(s.id(), sev, IncidentVariables.ACK_TIMEOUT_MINUTES.from(walk.facts()),
+          IncidentVariables.ESCALATION_CHAIN.from(walk.facts()));
       body.put("policy", escalation.policy());
-      int minute = 0;
+      int minute = paging.atMinute() == null ? 0 : paging.atMinute();
       for (int i = 0; i < escalation.steps().size(); i++) {
         Step step = escalation.steps().get(i);
         // Who holds a layer when this step would be paged, so a hand-off during the walk shows.
@@ -129,6 +159,8 @@ class OnCallController {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("order", i + 1);
         p.put("atMinute", minute);
+        p.put("process", paging.process());
+        p.put("element", paging.element());
         p.put("level", step.level());
         p.put("round", step.round());
         p.put("page", target.target());
@@ -140,17 +172,43 @@ class OnCallController {
         pages.add(p);
         minute += step.delayMinutes();
       }
-      told.add(told(0, "Slack broadcast channel and the incident distribution list", "announcement and first email"));
-      if (escalationTimeout > 0) {
-        Map<String, Object> lead = told(escalationTimeout, FirebreakGroups.LEADERSHIP,
-            "email and a 'Review escalated incident' task if still unresolved");
-        lead.put("members", members(FirebreakGroups.LEADERSHIP));
-        told.add(lead);
-      }
     }
     body.put("pages", pages);
-    body.put("told", told);
+    body.put("told", told(walk.steps()));
+    body.put("steps", walk.steps());
     return ResponseEntity.ok(body);
+  }
+
+  /**
+   * The steps that tell someone (their model gives them a {@code channel} or {@code recipients}),
+   * earliest first; steps whose time depends on people keep their flow order after those.
+   */
+  private List<Map<String, Object>> told(List<ModelWalk.Step> steps) {
+    List<Map<String, Object>> told = new ArrayList<>();
+    for (ModelWalk.Step step : steps) {
+      for (String input : TELLING_INPUTS) {
+        Object who = step.inputs().get(input);
+        if (who == null) {
+          continue;
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("atMinute", step.atMinute());
+        t.put("who", String.valueOf(who));
+        t.put("how", step.name());
+        t.put("process", step.process());
+        t.put("element", step.element());
+        t.put("after", step.after());
+        t.put("when", step.when());
+        List<String> members = members(String.valueOf(who));
+        if (!members.isEmpty()) {
+          t.put("members", members);
+        }
+        told.add(t);
+      }
+    }
+    told.sort(Comparator.comparing((Map<String, Object> t) -> ((List<?>) t.get("after")).isEmpty() ? 0 : 1)
+        .thenComparing(t -> (Integer) t.get("atMinute"), Comparator.nullsLast(Comparator.naturalOrder())));
+    return told;
   }
 
   /** The link in a page: the open acknowledge task of the incident in Tasklist. */
@@ -165,14 +223,6 @@ class OnCallController {
     }
     return ResponseEntity.status(HttpStatus.FOUND)
         .header("Location", "/camunda/app/tasklist/default/#/?task=" + open.get(0).getId()).build();
-  }
-
-  private static Map<String, Object> told(int minute, String who, String how) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("atMinute", minute);
-    t.put("who", who);
-    t.put("how", how);
-    return t;
   }
 
   private List<String> members(String group) {

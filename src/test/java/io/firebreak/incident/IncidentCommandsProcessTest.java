@@ -127,19 +127,56 @@ class IncidentCommandsProcessTest extends ProcessTest {
     String key = declare("Checkout errors", "SEV2");
     incidentService.assignIncidentCommander(key, IC, "support.sam");
     assertThat(task(key, TriageProcess.Elements.TRIAGE_INCIDENT).getAssignee()).isEqualTo(IC);
+    runDueJobs(key);
 
     triage(key);
     assertThat(task(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT).getAssignee()).isEqualTo(IC);
+    String channel = incidents.find(key).orElseThrow().channelName();
+    chat.clear();
     incidentService.assignIncidentCommander(key, "nina.new", IC);
 
     assertThat(task(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT).getAssignee()).isEqualTo("nina.new");
     assertThat(incidents.find(key).orElseThrow().roles().incidentCommander()).isEqualTo("nina.new");
+    runDueJobs(key); // the model's channel topic step
+    assertThat(instance(key, IncidentProcess.KEY)).hasPassedInOrder(IncidentProcess.Elements.INCIDENT_COMMANDER_CHANGED,
+        IncidentProcess.Elements.RECORD_INCIDENT_COMMANDER_CHANGE, IncidentProcess.Elements.HAND_OVER_INCIDENT_COMMANDER_TASKS,
+        IncidentProcess.Elements.UPDATE_TOPIC_FOR_NEW_COMMANDER, IncidentProcess.Elements.INCIDENT_COMMANDER_HANDED_OVER);
+    assertThat(chat.calls("topic")).filteredOn(c -> c.channel().equals(channel)).last()
+        .extracting(Call::detail).asString().contains("IC: nina.new");
     complete(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT, Map.of(RemediationProcess.FINDINGS.name(), "cause",
         RemediationProcess.THIRD_PARTY_INVOLVED.name(), false));
     runDueJobs(key); // the channel topic step before mitigation
     // Tasks created later go to the new IC too.
     assertThat(task(key, RemediationProcess.Elements.MITIGATE_IMPACT).getAssignee()).isEqualTo("nina.new");
-    assertThat(timelineKinds(key)).containsSubsequence("IC_ASSIGNED", "IC_ASSIGNED");
+    assertThat(incidents.timeline(key)).filteredOn(e -> e.kind().equals("IC_CHANGED"))
+        .extracting(TimelineEntry::actor, TimelineEntry::text)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("support.sam", IC + " took over as IC"),
+            org.assertj.core.groups.Tuple.tuple(IC, "nina.new took over as IC from " + IC));
+  }
+
+  @Test
+  void handingOverTheIcRoleLeavesTasksTheOldIcHoldsInAnotherRole() {
+    String key = declare("Checkout errors", "SEV2");
+    // The IC is also the communications lead.
+    triage(key, Map.of(IncidentVariables.COMMS_LEAD.name(), IC));
+    advance(Duration.ofMinutes(30));
+    runDueJobs(key);
+    assertThat(task(key, POST_STATUS_UPDATE).getAssignee()).isEqualTo(IC);
+    assertThat(task(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT).getAssignee()).isEqualTo(IC);
+
+    incidentService.assignIncidentCommander(key, "nina.new", IC);
+    runDueJobs(key);
+
+    assertThat(task(key, RemediationProcess.Elements.INVESTIGATE_INCIDENT).getAssignee()).isEqualTo("nina.new");
+    assertThat(task(key, POST_STATUS_UPDATE).getAssignee()).as("held as comms lead").isEqualTo(IC);
+    assertThat(incidents.find(key).orElseThrow().roles().commsLead()).isEqualTo(IC);
+  }
+
+  @Test
+  void theIcOfAMinorIncidentCannotBeHandedOver() {
+    String minor = declare("Typo on pricing page", "SEV4");
+    assertThatThrownBy(() -> incidentService.assignIncidentCommander(minor, "nina.new", "support.sam"))
+        .isInstanceOf(IncidentConflictException.class).hasMessageContaining("no full response");
   }
 
   @Test
@@ -173,15 +210,21 @@ class IncidentCommandsProcessTest extends ProcessTest {
   }
 
   private void triage(String key) {
+    triage(key, Map.of());
+  }
+
+  private void triage(String key, Map<String, Object> roles) {
     Task page = task(key, EscalationProcess.Elements.ACKNOWLEDGE_PAGE);
     engine.getTaskService().complete(page.getId());
     Task triage = task(key, TriageProcess.Elements.TRIAGE_INCIDENT);
     if (triage.getAssignee() == null) {
       engine.getTaskService().setAssignee(triage.getId(), IC);
     }
-    engine.getTaskService().complete(triage.getId(), Map.of(TriageProcess.CONFIRMED_SEVERITY.name(),
+    Map<String, Object> variables = new java.util.HashMap<>(roles);
+    variables.putAll(Map.of(TriageProcess.CONFIRMED_SEVERITY.name(),
         incidents.find(key).orElseThrow().severity(), IncidentVariables.INCIDENT_TYPE.name(), "degradation",
         IncidentVariables.CUSTOMER_IMPACT.name(), false));
+    engine.getTaskService().complete(triage.getId(), variables);
     runDueJobs(key);
   }
 }

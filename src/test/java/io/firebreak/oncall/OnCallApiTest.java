@@ -173,19 +173,138 @@ class OnCallApiTest {
             + p.get("waitMinutes").asInt())
         // SEV1's response plan caps every wait at 5 minutes; at minute 5 (09:02) the secondary is the new week's.
         .containsExactly("0 bob 5", "5 alice 5", "10 lena 5", "15 leadership 5");
+    assertThat(run.at("/pages/0/element").asText()).isEqualTo("Task_PageEscalationLevel");
     assertThat(run.at("/pages/3/members")).extracting(JsonNode::asText).contains("lena");
-    assertThat(run.get("told")).extracting(t -> t.get("atMinute").asInt() + " " + t.get("who").asText())
-        .containsExactly("0 Slack broadcast channel and the incident distribution list", "60 leadership");
+    // Told at once (no person's task first): the declaration's announcement and email, leadership on the escalation timer.
+    assertThat(immediatelyTold(run))
+        .containsExactly("0 broadcast Announce incident", "0 distribution Send initial email", "60 leadership Notify leadership");
+    // Later, as the models have it: every status update (after the comms lead writes it) to the channel, broadcast and list.
+    assertThat(run.get("told")).filteredOn(t -> t.get("after").toString().equals("[\"Post status update\"]"))
+        .extracting(t -> t.get("atMinute").asInt() + " " + t.get("who").asText() + " " + t.get("process").asText())
+        .containsExactly("15 incident incident-communication", "15 broadcast incident-communication",
+            "15 distribution incident-communication");
+    assertThat(run.get("steps")).extracting(st -> st.get("element").asText())
+        .containsSubsequence("Task_ClassifySeverity", "Task_DetermineResponsePlan", "Task_OpenIncidentChannel",
+            "Task_AnnounceIncident", "Task_SendInitialEmail", "Task_PageEscalationLevel");
+    assertThat(run.get("models").get("incident-declaration").asInt()).isPositive();
+
+    // What the dry run cannot know (customers affected?) shows as a condition, unless it is given.
+    assertThat(run.get("steps")).filteredOn(st -> st.get("element").asText().equals("Task_PublishCustomerStatement"))
+        .singleElement().satisfies(st -> assertThat(st.get("when")).extracting(JsonNode::asText)
+            .containsExactly("Customers affected? yes"));
+    JsonNode affected = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1&customerImpact=true").json();
+    assertThat(affected.get("steps")).filteredOn(st -> st.get("element").asText().equals("Task_UpdateStatusPage"))
+        .isNotEmpty().allSatisfy(st -> assertThat(st.get("when")).isEmpty());
+    JsonNode unaffected = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1&customerImpact=false").json();
+    assertThat(unaffected.get("steps")).extracting(st -> st.get("element").asText())
+        .doesNotContain("Task_UpdateStatusPage", "Task_PublishCustomerStatement");
 
     JsonNode sev3 = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV3").json();
     assertThat(sev3.get("policy").asText()).isEqualTo("standard");
     assertThat(sev3.get("pages")).hasSize(6);
-    assertThat(sev3.get("told")).hasSize(1);
+    assertThat(immediatelyTold(sev3)).containsExactly("0 broadcast Announce incident", "0 distribution Send initial email");
+    assertThat(sev3.get("told")).extracting(t -> t.get("who").asText()).doesNotContain("leadership");
 
     JsonNode sev4 = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV4").json();
     assertThat(sev4.get("fullResponse").asBoolean()).isFalse();
     assertThat(sev4.get("pages")).isEmpty();
+    assertThat(sev4.get("told")).isEmpty();
     assertThat(sev4.get("note").asText()).contains("nobody is paged");
+    assertThat(sev4.get("steps")).filteredOn(st -> st.get("kind").asText().equals("user"))
+        .extracting(st -> st.get("name").asText() + " " + st.get("candidateGroups").asText())
+        .containsExactly("Handle minor incident responders");
+  }
+
+  @Test
+  void theDryRunFollowsADeployedDeclarationWithoutRestart() throws IOException {
+    clockAt("2026-03-16T08:57:00Z");
+    String shipped = new ClassPathResource("processes/incident-declaration.bpmn").getContentAsString(StandardCharsets.UTF_8);
+    try {
+      // A process owner drops the broadcast announcement.
+      int withoutBroadcast = deployDeclaration(withoutStep(shipped, "Task_AnnounceIncident"));
+      JsonNode run = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1").json();
+      assertThat(run.get("models").get("incident-declaration").asInt()).isEqualTo(withoutBroadcast);
+      assertThat(run.get("steps")).extracting(st -> st.get("element").asText()).doesNotContain("Task_AnnounceIncident")
+          .contains("Task_SendInitialEmail");
+      assertThat(immediatelyTold(run)).containsExactly("0 distribution Send initial email", "60 leadership Notify leadership");
+
+      // ... and then announces to a second channel after the broadcast one.
+      int secondChannel = deployDeclaration(withSecondAnnouncement(shipped, "ops-announcements"));
+      run = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1").json();
+      assertThat(run.get("models").get("incident-declaration").asInt()).isEqualTo(secondChannel);
+      assertThat(immediatelyTold(run)).containsExactly("0 broadcast Announce incident",
+          "0 ops-announcements Announce incident to operations", "0 distribution Send initial email",
+          "60 leadership Notify leadership");
+      assertThat(run.get("told")).filteredOn(t -> t.get("who").asText().equals("ops-announcements")).singleElement()
+          .satisfies(t -> assertThat(t.get("element").asText()).isEqualTo("Task_AnnounceIncidentToOperations"));
+      // A model the engine cannot evaluate (a decision that is not deployed) is a clear 400, not an engine message.
+      deployDeclaration(shipped.replace("camunda:decisionRef=\"response-plan\"", "camunda:decisionRef=\"no-such-plan\""));
+      Http.Response broken = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1");
+      assertThat(broken.status()).isEqualTo(400);
+      assertThat(broken.json().get("error").asText()).isEqualTo("dry_run_failed");
+      assertThat(broken.json().get("detail").asText()).contains("SEV1", "payments-api").doesNotContain("ENGINE-");
+    } finally {
+      deployDeclaration(shipped);
+    }
+    assertThat(immediatelyTold(admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1").json()))
+        .containsExactly("0 broadcast Announce incident", "0 distribution Send initial email", "60 leadership Notify leadership");
+  }
+
+  /** Who is told without waiting for anyone's task, as "minute who step". */
+  private static List<String> immediatelyTold(JsonNode run) {
+    List<String> told = new java.util.ArrayList<>();
+    run.get("told").forEach(t -> {
+      if (t.get("after").isEmpty() && t.get("when").isEmpty()) {
+        told.add(t.get("atMinute").asInt() + " " + t.get("who").asText() + " " + t.get("how").asText());
+      }
+    });
+    return told;
+  }
+
+  /** Deploys a declaration as Camunda Modeler would (its own deployment); returns the new version. */
+  private int deployDeclaration(String bpmn) {
+    var repository = engine.getRepositoryService();
+    String id = repository.createDeployment().name("incident-declaration").source("Camunda Modeler")
+        .addString("incident-declaration.bpmn", bpmn).deploy().getId();
+    return repository.createProcessDefinitionQuery().deploymentId(id).singleResult().getVersion();
+  }
+
+  /** The model without a service task: what flowed into it flows to its successor; its shape is gone too. */
+  static String withoutStep(String bpmn, String id) {
+    java.util.regex.Matcher out = java.util.regex.Pattern.compile("<bpmn:sequenceFlow id=\"(\\w+)\" sourceRef=\""
+        + id + "\" targetRef=\"(\\w+)\"[^>]*/>").matcher(bpmn);
+    assertThat(out.find()).as("flow out of %s", id).isTrue();
+    String flow = out.group(1);
+    String next = out.group(2);
+    String result = bpmn.replace(out.group(), "")
+        .replaceAll("(?s)<bpmn:serviceTask id=\"" + id + "\".*?</bpmn:serviceTask>", "")
+        .replaceAll("(?s)<bpmndi:BPMNShape id=\"" + id + "_di\".*?</bpmndi:BPMNShape>", "")
+        .replaceAll("(?s)<bpmndi:BPMNEdge id=\"" + flow + "_di\".*?</bpmndi:BPMNEdge>", "");
+    java.util.regex.Matcher in = java.util.regex.Pattern.compile("<bpmn:sequenceFlow id=\"(\\w+)\" sourceRef=\"\\w+\" targetRef=\""
+        + id + "\"").matcher(result);
+    assertThat(in.find()).as("flow into %s", id).isTrue();
+    return result.replace("<bpmn:incoming>" + flow + "</bpmn:incoming>", "<bpmn:incoming>" + in.group(1) + "</bpmn:incoming>")
+        .replace("targetRef=\"" + id + "\"", "targetRef=\"" + next + "\"");
+  }
+
+  /** The model with a second announcement, to {@code channel}, right after the broadcast one. */
+  static String withSecondAnnouncement(String bpmn, String channel) {
+    String task = "<bpmn:serviceTask id=\"Task_AnnounceIncidentToOperations\" name=\"Announce incident to operations\""
+        + " camunda:asyncBefore=\"true\" camunda:delegateExpression=\"${postToSlack}\"><bpmn:extensionElements>"
+        + "<camunda:failedJobRetryTimeCycle>PT30S,PT1M,PT2M,PT5M,PT10M,PT15M,PT30M</camunda:failedJobRetryTimeCycle>"
+        + "<camunda:inputOutput><camunda:inputParameter name=\"channel\">" + channel + "</camunda:inputParameter>"
+        + "<camunda:inputParameter name=\"template\">incident-declared</camunda:inputParameter></camunda:inputOutput>"
+        + "</bpmn:extensionElements><bpmn:incoming>Flow_ToSecondAnnouncement</bpmn:incoming>"
+        + "<bpmn:outgoing>Flow_ToSendInitialEmail</bpmn:outgoing></bpmn:serviceTask>"
+        + "<bpmn:sequenceFlow id=\"Flow_ToSecondAnnouncement\" sourceRef=\"Task_AnnounceIncident\""
+        + " targetRef=\"Task_AnnounceIncidentToOperations\" />";
+    String withFlow = bpmn.replace("sourceRef=\"Task_AnnounceIncident\" targetRef=\"Task_SendInitialEmail\"",
+        "sourceRef=\"Task_AnnounceIncidentToOperations\" targetRef=\"Task_SendInitialEmail\"");
+    assertThat(withFlow).isNotEqualTo(bpmn);
+    String announce = withFlow.substring(withFlow.indexOf("<bpmn:serviceTask id=\"Task_AnnounceIncident\""));
+    announce = announce.substring(0, announce.indexOf("</bpmn:serviceTask>") + "</bpmn:serviceTask>".length());
+    return withFlow.replace(announce, announce.replace("<bpmn:outgoing>Flow_ToSendInitialEmail</bpmn:outgoing>",
+        "<bpmn:outgoing>Flow_ToSecondAnnouncement</bpmn:outgoing>") + task);
   }
 
   @Test
