@@ -251,6 +251,16 @@ class OnCallApiTest {
   }
 
   /** Who is told without waiting for anyone's task, as "minute who step". */
+  @Test
+  void theDryRunFollowsThePlansBroadcastDecisionForTheType() {
+    clockAt("2026-03-16T08:57:00Z");
+    // The shipped plan keeps security incidents out of the broadcast channel (output "broadcast").
+    JsonNode security = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1&type=security").json();
+    assertThat(immediatelyTold(security)).noneMatch(t -> t.contains("broadcast"));
+    JsonNode outage = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1&type=outage").json();
+    assertThat(immediatelyTold(outage)).contains("0 broadcast Announce incident");
+  }
+
   private static List<String> immediatelyTold(JsonNode run) {
     List<String> told = new java.util.ArrayList<>();
     run.get("told").forEach(t -> {
@@ -280,7 +290,7 @@ class OnCallApiTest {
         .replaceAll("(?s)<bpmn:serviceTask id=\"" + id + "\".*?</bpmn:serviceTask>", "")
         .replaceAll("(?s)<bpmndi:BPMNShape id=\"" + id + "_di\".*?</bpmndi:BPMNShape>", "")
         .replaceAll("(?s)<bpmndi:BPMNEdge id=\"" + flow + "_di\".*?</bpmndi:BPMNEdge>", "");
-    java.util.regex.Matcher in = java.util.regex.Pattern.compile("<bpmn:sequenceFlow id=\"(\\w+)\" sourceRef=\"\\w+\" targetRef=\""
+    java.util.regex.Matcher in = java.util.regex.Pattern.compile("<bpmn:sequenceFlow id=\"(\\w+)\"[^>]*? targetRef=\""
         + id + "\"").matcher(result);
     assertThat(in.find()).as("flow into %s", id).isTrue();
     return result.replace("<bpmn:incoming>" + flow + "</bpmn:incoming>", "<bpmn:incoming>" + in.group(1) + "</bpmn:incoming>")
@@ -289,21 +299,26 @@ class OnCallApiTest {
 
   /** The model with a second announcement, to {@code channel}, right after the broadcast one. */
   static String withSecondAnnouncement(String bpmn, String channel) {
+    // Whatever follows the broadcast announcement now follows the second one.
+    java.util.regex.Matcher out = java.util.regex.Pattern.compile(
+        "<bpmn:sequenceFlow id=\"(\\w+)\" sourceRef=\"Task_AnnounceIncident\" targetRef=\"(\\w+)\"").matcher(bpmn);
+    assertThat(out.find()).as("flow out of Task_AnnounceIncident").isTrue();
+    String after = out.group(1);
     String task = "<bpmn:serviceTask id=\"Task_AnnounceIncidentToOperations\" name=\"Announce incident to operations\""
         + " camunda:asyncBefore=\"true\" camunda:delegateExpression=\"${postToSlack}\"><bpmn:extensionElements>"
         + "<camunda:failedJobRetryTimeCycle>PT30S,PT1M,PT2M,PT5M,PT10M,PT15M,PT30M</camunda:failedJobRetryTimeCycle>"
         + "<camunda:inputOutput><camunda:inputParameter name=\"channel\">" + channel + "</camunda:inputParameter>"
         + "<camunda:inputParameter name=\"template\">incident-declared</camunda:inputParameter></camunda:inputOutput>"
         + "</bpmn:extensionElements><bpmn:incoming>Flow_ToSecondAnnouncement</bpmn:incoming>"
-        + "<bpmn:outgoing>Flow_ToSendInitialEmail</bpmn:outgoing></bpmn:serviceTask>"
+        + "<bpmn:outgoing>" + after + "</bpmn:outgoing></bpmn:serviceTask>"
         + "<bpmn:sequenceFlow id=\"Flow_ToSecondAnnouncement\" sourceRef=\"Task_AnnounceIncident\""
         + " targetRef=\"Task_AnnounceIncidentToOperations\" />";
-    String withFlow = bpmn.replace("sourceRef=\"Task_AnnounceIncident\" targetRef=\"Task_SendInitialEmail\"",
-        "sourceRef=\"Task_AnnounceIncidentToOperations\" targetRef=\"Task_SendInitialEmail\"");
+    String withFlow = bpmn.replace(out.group(), out.group().replace("sourceRef=\"Task_AnnounceIncident\"",
+        "sourceRef=\"Task_AnnounceIncidentToOperations\""));
     assertThat(withFlow).isNotEqualTo(bpmn);
     String announce = withFlow.substring(withFlow.indexOf("<bpmn:serviceTask id=\"Task_AnnounceIncident\""));
     announce = announce.substring(0, announce.indexOf("</bpmn:serviceTask>") + "</bpmn:serviceTask>".length());
-    return withFlow.replace(announce, announce.replace("<bpmn:outgoing>Flow_ToSendInitialEmail</bpmn:outgoing>",
+    return withFlow.replace(announce, announce.replace("<bpmn:outgoing>" + after + "</bpmn:outgoing>",
         "<bpmn:outgoing>Flow_ToSecondAnnouncement</bpmn:outgoing>") + task);
   }
 
