@@ -164,7 +164,7 @@ class ProcessOwnerRedesignsTest {
     start.builder()
         .sequenceFlowId("Flow_ToSecurityIncident")
         .exclusiveGateway("Gateway_SecurityIncident").name("Security incident?")
-        .sequenceFlowId("Flow_SecurityIncident").condition("yes", "${execution.getVariable('incidentType') == 'security'}")
+        .sequenceFlowId("Flow_SecurityIncident").condition("yes", "${incidentType == 'security'}")
         .userTask("Task_ReviewLegalImplications").name("Review legal implications").camundaCandidateGroups("legal")
         .sequenceFlowId("Flow_LegalImplicationsReviewed")
         .exclusiveGateway("Gateway_LegalReviewDone")
