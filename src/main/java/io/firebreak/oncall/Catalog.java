@@ -31,8 +31,42 @@ public record Catalog(
 
   public record Person(String id, String name, String email, List<String> groups) {}
 
-  /** A team; its members become a Camunda group with the team's id. */
-  public record Team(String id, String name, String slackChannel, List<String> members) {}
+  /**
+   * A team; its members become a Camunda group with the team's id. {@code workingHours} is null
+   * for a team that works around the clock.
+   */
+  public record Team(String id, String name, String slackChannel, List<String> members, WorkingHours workingHours) {}
+
+  /**
+   * When a team works: on {@code days}, from {@code from} until {@code to} (local times in
+   * {@code zone}; {@code to} after {@code from}, no shifts across midnight).
+   */
+  public record WorkingHours(ZoneId zone, java.util.Set<java.time.DayOfWeek> days, java.time.LocalTime from,
+      java.time.LocalTime to) {
+
+    /** Whether {@code at} falls inside the hours ({@code from} inclusive, {@code to} exclusive). */
+    public boolean inside(Instant at) {
+      ZonedDateTime local = at.atZone(zone);
+      java.time.LocalTime time = local.toLocalTime();
+      return days.contains(local.getDayOfWeek()) && !time.isBefore(from) && time.isBefore(to);
+    }
+
+    /** {@code at} itself when inside the hours, else the next start of a working day. */
+    public Instant nextStart(Instant at) {
+      if (inside(at)) {
+        return at;
+      }
+      ZonedDateTime local = at.atZone(zone);
+      for (int d = 0; d <= 7; d++) {
+        java.time.LocalDate day = local.toLocalDate().plusDays(d);
+        ZonedDateTime start = day.atTime(from).atZone(zone);
+        if (days.contains(day.getDayOfWeek()) && start.toInstant().isAfter(at)) {
+          return start.toInstant();
+        }
+      }
+      throw new IllegalStateException("working hours without days");
+    }
+  }
 
   public record ThirdParty(String name, String contact) {}
 

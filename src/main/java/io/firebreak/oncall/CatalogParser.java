@@ -11,9 +11,11 @@ import io.firebreak.oncall.Catalog.ScheduleOverride;
 import io.firebreak.oncall.Catalog.Service;
 import io.firebreak.oncall.Catalog.Team;
 import io.firebreak.oncall.Catalog.ThirdParty;
+import io.firebreak.oncall.Catalog.WorkingHours;
 import io.firebreak.security.FirebreakGroups;
 import java.io.StringReader;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,6 +24,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +121,60 @@ final class CatalogParser {
   }
 
   private Team team(String id, Node node, String path) {
-    Map<String, Node> f = fields(node, path, Set.of("name", "slackChannel", "members"));
-    return new Team(id, textOr(f, "name", path, id), text(f, "slackChannel", path, false), ids(f.get("members"), path + ".members"));
+    Map<String, Node> f = fields(node, path, Set.of("name", "slackChannel", "members", "workingHours"));
+    WorkingHours hours = f.get("workingHours") == null ? null : workingHours(f.get("workingHours"), path + ".workingHours");
+    return new Team(id, textOr(f, "name", path, id), text(f, "slackChannel", path, false), ids(f.get("members"), path + ".members"),
+        hours);
+  }
+
+  /** {@code {timeZone: Europe/Berlin, days: MON-FRI, from: "09:00", to: "17:00"}}; null after errors. */
+  private WorkingHours workingHours(Node node, String path) {
+    Map<String, Node> f = fields(node, path, Set.of("timeZone", "days", "from", "to"));
+    if (!(node instanceof MappingNode)) {
+      return null;
+    }
+    ZoneId zone = parsed(f, "timeZone", path, true, ZoneId::of,
+        "is not a time zone: \"%s\" (use a region id such as Europe/Berlin)");
+    Set<DayOfWeek> days = parsed(f, "days", path, false, CatalogParser::days,
+        "is not a set of days: \"%s\" (e.g. MON-FRI, or MON,TUE,THU)");
+    if (f.get("days") == null) {
+      days = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    }
+    LocalTime from = parsed(f, "from", path, true, LocalTime::parse, "is not a time of day (HH:MM): \"%s\"");
+    LocalTime to = parsed(f, "to", path, true, LocalTime::parse, "is not a time of day (HH:MM): \"%s\"");
+    if (from != null && to != null && !to.isAfter(from)) {
+      error(f.get("to"), path + ".to", "must be after from (" + from + "); hours across midnight are not supported");
+      return null;
+    }
+    return zone == null || days == null || from == null || to == null ? null : new WorkingHours(zone, days, from, to);
+  }
+
+  /** {@code MON-FRI}, {@code MON,WED,FRI} or a mix ({@code MON-WED,FRI}); three-letter English names. */
+  static Set<DayOfWeek> days(String text) {
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    for (String part : text.split(",")) {
+      String[] range = part.strip().split("-", -1);
+      if (range.length > 2) {
+        throw new DateTimeException("not a day range: " + part);
+      }
+      DayOfWeek first = day(range[0]);
+      DayOfWeek last = range.length == 2 ? day(range[1]) : first;
+      if (last.compareTo(first) < 0) {
+        throw new DateTimeException("range runs backwards: " + part);
+      }
+      days.addAll(EnumSet.range(first, last));
+    }
+    return Collections.unmodifiableSet(days);
+  }
+
+  private static DayOfWeek day(String text) {
+    String t = text.strip().toUpperCase(java.util.Locale.ROOT);
+    for (DayOfWeek d : DayOfWeek.values()) {
+      if (t.length() == 3 && d.name().startsWith(t)) {
+        return d;
+      }
+    }
+    throw new DateTimeException("not a day: " + text);
   }
 
   private Schedule schedule(String id, Node node, String path) {

@@ -33,10 +33,21 @@ public final class EscalationProcess {
   /** Minutes the current page waits for an acknowledgement before the next step. */
   public static final Var<Integer> ACK_DELAY_MINUTES = Var.integer("ackDelayMinutes");
   public static final Var<String> ACKNOWLEDGED_BY = Var.string("acknowledgedBy");
+  /** Response-plan input: the clock is inside the owning team's working hours (catalog); true for 24/7. */
+  public static final Var<Boolean> INSIDE_WORKING_HOURS = Var.bool("insideWorkingHours");
+  /** Start of the owning team's next working day (ISO-8601 instant), now when inside the hours. */
+  public static final Var<String> WORKING_HOURS_START_AT = Var.string("workingHoursStartAt");
+  /** Response-plan output: the first page waits until {@link #WORKING_HOURS_START_AT}. */
+  public static final Var<Boolean> DEFER_PAGING = Var.bool("deferPagingUntilWorkingHours");
 
   public static final class Elements {
     public static final String PAGE_UNTIL_ACKNOWLEDGED = "SubProcess_PageUntilAcknowledged";
     public static final String PLAN_ESCALATION = "Task_PlanEscalation";
+    public static final String PAGING_DEFERRED = "Gateway_PagingDeferred";
+    public static final String AWAIT_WORKING_HOURS = "Gateway_AwaitWorkingHours";
+    public static final String WORKING_HOURS_STARTED = "Timer_WorkingHoursStarted";
+    public static final String SEVERITY_CHANGED_WHILE_WAITING = "Event_SeverityChangedWhileWaiting";
+    public static final String REASSESS_PAGING_TIME = "Task_ReassessPagingTime";
     public static final String PAGE_LEVEL = "Task_PageEscalationLevel";
     public static final String ACKNOWLEDGE_PAGE = "Task_AcknowledgePage";
     public static final String ACK_OVERDUE = "Timer_AckOverdue";

@@ -184,6 +184,43 @@ class DecisionTablesTest {
     assertThat((Boolean) p.get("broadcast")).isEqualTo(broadcast);
   }
 
+  /**
+   * The working-hours input: outside the owning team's hours a SEV3 outage, degradation or other
+   * pages at the start of the next working day; SEV1-2 and sensitive types page now; an evaluation
+   * without the input (a service not in the catalog, a caller that does not set it) pages now.
+   */
+  @ParameterizedTest(name = "{0} {1} insideWorkingHours={2} -> defer {3}")
+  @CsvSource({
+      "SEV1, outage,                 false, false",
+      "SEV2, degradation,            false, false",
+      "SEV3, outage,                 false, true",
+      "SEV3, degradation,            false, true",
+      "SEV3, other,                  false, true",
+      "SEV3, outage,                 true,  false",
+      "SEV3, security,               false, false",
+      "SEV3, information-governance, false, false",
+      "SEV3, clinical-safety,        false, false",
+      "SEV1, security,               false, false",
+  })
+  void workingHoursDecideWhenTheFirstPageGoesOut(String sev, String type, boolean inside, boolean defer) {
+    DmnDecisionRuleResult p = dmn.evaluateDecisionTable(plan,
+        Map.of("severity", sev, "incidentType", type, "insideWorkingHours", inside)).getSingleResult();
+    assertThat((Boolean) p.get("deferPagingUntilWorkingHours")).isEqualTo(defer);
+    // Apart from when to page, the plan outside hours is the plan inside hours.
+    Map<String, Object> rest = new java.util.HashMap<>(p.getEntryMap());
+    Map<String, Object> insideRest = new java.util.HashMap<>(dmn.evaluateDecisionTable(plan,
+        Map.of("severity", sev, "incidentType", type, "insideWorkingHours", true)).getSingleResult().getEntryMap());
+    rest.remove("deferPagingUntilWorkingHours");
+    insideRest.remove("deferPagingUntilWorkingHours");
+    assertThat(rest).isEqualTo(insideRest);
+  }
+
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"SEV1", "SEV2", "SEV3"})
+  @ParameterizedTest
+  void withoutTheWorkingHoursInputThePlanPagesNow(String sev) {
+    assertThat((Boolean) plan(sev, "outage").get("deferPagingUntilWorkingHours")).isFalse();
+  }
+
   /** Every type of incident-types has a plan at every severity, with every output set. */
   @Test
   void everySeverityAndTypeHasACompletePlan() {

@@ -92,6 +92,7 @@ class ProcessOwnerChangeTest {
         <rule id="Rule_Sev2Supplier">
                 <inputEntry id="InputEntry_Sev2Supplier_0"><text>"SEV2"</text></inputEntry>
                 <inputEntry id="InputEntry_Sev2Supplier_1"><text>"supplier"</text></inputEntry>
+                <inputEntry id="InputEntry_Sev2Supplier_2"><text></text></inputEntry>
                 <outputEntry id="OutputEntry_Sev2Supplier_0"><text>true</text></outputEntry>
                 <outputEntry id="OutputEntry_Sev2Supplier_1"><text>20</text></outputEntry>
                 <outputEntry id="OutputEntry_Sev2Supplier_2"><text>10</text></outputEntry>
@@ -103,6 +104,7 @@ class ProcessOwnerChangeTest {
                 <outputEntry id="OutputEntry_Sev2Supplier_8"><text>"on-call,incident-commanders"</text></outputEntry>
                 <outputEntry id="OutputEntry_Sev2Supplier_9"><text>true</text></outputEntry>
                 <outputEntry id="OutputEntry_Sev2Supplier_10"><text>true</text></outputEntry>
+                <outputEntry id="OutputEntry_Sev2Supplier_11"><text>false</text></outputEntry>
               </rule>
               $1""");
     assertThat(types).contains("Rule_Supplier");

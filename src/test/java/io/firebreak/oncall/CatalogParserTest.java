@@ -80,6 +80,68 @@ class CatalogParserTest {
     assertThat(c.schedules().get("pay").layers().get("primary").length().days()).isEqualTo(7);
   }
 
+  private static String withHours(String hours) {
+    return VALID.replace("pay: {name: Payments, members: [ana, ben]}",
+        "pay:\n    name: Payments\n    members: [ana, ben]\n    workingHours:\n" + hours.indent(6).stripTrailing());
+  }
+
+  @Test
+  void aTeamsWorkingHoursAreReadAndATeamWithoutThemWorksAroundTheClock() {
+    Catalog c = CatalogParser.parse("catalog.yaml", withHours("""
+        timeZone: Europe/Berlin
+        days: MON-THU,SAT
+        from: "09:00"
+        to: "17:30"
+        """));
+    Catalog.WorkingHours h = c.teams().get("pay").workingHours();
+    assertThat(h.zone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+    assertThat(h.days()).containsExactlyInAnyOrder(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
+        java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.SATURDAY);
+    assertThat(h.from()).isEqualTo(java.time.LocalTime.of(9, 0));
+    assertThat(h.to()).isEqualTo(java.time.LocalTime.of(17, 30));
+    // days default to Monday to Friday
+    assertThat(CatalogParser.parse("catalog.yaml", withHours("timeZone: UTC\nfrom: \"08:00\"\nto: \"16:00\"\n"))
+        .teams().get("pay").workingHours().days()).hasSize(5).doesNotContain(java.time.DayOfWeek.SATURDAY);
+    assertThat(CatalogParser.parse("catalog.yaml", VALID).teams().get("pay").workingHours()).isNull();
+  }
+
+  @Test
+  void workingHoursInsideAndNextStartFollowTheTeamsZone() {
+    Catalog.WorkingHours h = new Catalog.WorkingHours(java.time.ZoneId.of("Europe/Berlin"), CatalogParser.days("MON-FRI"),
+        java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0));
+    // Friday 2026-03-06 in Berlin (UTC+1)
+    assertThat(h.inside(Instant.parse("2026-03-06T08:00:00Z"))).isTrue();   // 09:00 Berlin
+    assertThat(h.inside(Instant.parse("2026-03-06T16:00:00Z"))).isFalse();  // 17:00 Berlin
+    assertThat(h.inside(Instant.parse("2026-03-06T07:59:00Z"))).isFalse();
+    assertThat(h.nextStart(Instant.parse("2026-03-06T17:00:00Z"))).isEqualTo(Instant.parse("2026-03-09T08:00:00Z"));
+    assertThat(h.nextStart(Instant.parse("2026-03-04T05:00:00Z"))).isEqualTo(Instant.parse("2026-03-04T08:00:00Z"));
+    assertThat(h.nextStart(Instant.parse("2026-03-04T10:00:00Z"))).isEqualTo(Instant.parse("2026-03-04T10:00:00Z"));
+    // across the change to summer time (Sunday 2026-03-29): Monday 09:00 Berlin is 07:00 UTC
+    assertThat(h.nextStart(Instant.parse("2026-03-27T18:00:00Z"))).isEqualTo(Instant.parse("2026-03-30T07:00:00Z"));
+  }
+
+  @Test
+  void workingHoursErrorsNameTheLineAndTheField() {
+    assertThat(errors(withHours("""
+        timeZone: Mars/Olympus
+        days: MON-FUN
+        from: 9am
+        to: "08:00"
+        lunch: "12:00"
+        """))).containsExactlyInAnyOrder(
+        "catalog.yaml line 9: teams.pay.workingHours.timeZone: is not a time zone: \"Mars/Olympus\" (use a region id such as Europe/Berlin)",
+        "catalog.yaml line 10: teams.pay.workingHours.days: is not a set of days: \"MON-FUN\" (e.g. MON-FRI, or MON,TUE,THU)",
+        "catalog.yaml line 11: teams.pay.workingHours.from: is not a time of day (HH:MM): \"9am\"",
+        "catalog.yaml line 13: teams.pay.workingHours.lunch: unknown field (allowed: days, from, timeZone, to)");
+    assertThat(errors(withHours("timeZone: UTC\ndays: FRI-MON\nfrom: \"17:00\"\nto: \"09:00\"\n"))).containsExactlyInAnyOrder(
+        "catalog.yaml line 10: teams.pay.workingHours.days: is not a set of days: \"FRI-MON\" (e.g. MON-FRI, or MON,TUE,THU)",
+        "catalog.yaml line 12: teams.pay.workingHours.to: must be after from (17:00); hours across midnight are not supported");
+    assertThat(errors(withHours("days: MON-FRI\n"))).containsExactlyInAnyOrder(
+        "catalog.yaml line 8: teams.pay.workingHours.timeZone: is required",
+        "catalog.yaml line 8: teams.pay.workingHours.from: is required",
+        "catalog.yaml line 8: teams.pay.workingHours.to: is required");
+  }
+
   @Test
   void fieldErrorsNameTheLineAndTheField() {
     String yaml = VALID
