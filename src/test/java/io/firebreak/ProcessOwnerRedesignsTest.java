@@ -445,10 +445,12 @@ class ProcessOwnerRedesignsTest {
 
   static String planRow(String id, String severity, String type, int updateMinutes) {
     String[] outputs = {"true", String.valueOf(updateMinutes), "10", "120", "true", "false", "false", "0",
-        "\"on-call,incident-commanders\"", "false", "true"};
+        "\"on-call,incident-commanders\"", "false", "true", "false"};
     StringBuilder row = new StringBuilder("<rule id=\"Rule_" + id + "\">\n"
         + "        <inputEntry id=\"InputEntry_" + id + "_0\"><text>\"" + severity + "\"</text></inputEntry>\n"
-        + "        <inputEntry id=\"InputEntry_" + id + "_1\"><text>\"" + type + "\"</text></inputEntry>\n");
+        + "        <inputEntry id=\"InputEntry_" + id + "_1\"><text>\"" + type + "\"</text></inputEntry>\n"
+        // inside the owning team's working hours: any
+        + "        <inputEntry id=\"InputEntry_" + id + "_2\"><text></text></inputEntry>\n");
     for (int i = 0; i < outputs.length; i++) {
       row.append("        <outputEntry id=\"OutputEntry_" + id + "_" + i + "\"><text>" + outputs[i] + "</text></outputEntry>\n");
     }
