@@ -76,6 +76,25 @@ public final class Http {
     }
   }
 
+  /**
+   * Deploys files in one deployment the way Camunda Modeler does: a multipart form to
+   * {@code /engine-rest/deployment/create} (file name = resource name).
+   */
+  public Response deploy(String name, Map<String, String> files) {
+    String boundary = "----firebreak" + System.nanoTime();
+    StringBuilder body = new StringBuilder("--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n"
+        + "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n");
+    files.forEach((fileName, content) -> body.append("--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"));
+    body.append("--" + boundary + "--\r\n");
+    return send(request("/engine-rest/deployment/create")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+  }
+
   public HttpRequest.Builder request(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
     if (authorization != null) {

@@ -468,18 +468,7 @@ class ProcessOwnerRedesignsTest {
 
   /** Deploys files in one deployment as Camunda Modeler does (multipart, HTTP Basic admin). */
   void deploy(String name, Map<String, String> files) {
-    String boundary = "----firebreak" + System.nanoTime();
-    StringBuilder body = new StringBuilder("--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n"
-        + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n");
-    files.forEach((fileName, content) -> body.append("--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"));
-    body.append("--" + boundary + "--\r\n");
-    Http.Response deployed = admin.send(admin.request("/engine-rest/deployment/create")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    Http.Response deployed = admin.deploy(name, files);
     assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
   }
 

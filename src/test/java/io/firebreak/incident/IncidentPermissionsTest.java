@@ -211,14 +211,6 @@ class IncidentPermissionsTest {
 
   /** Runs the declaration's pending outside calls, as the job executor would. */
   private void runDeclarationJobs(String key) {
-    for (int i = 0; i < 20; i++) {
-      var ids = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
-          .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).executable().list().stream())
-          .map(org.camunda.bpm.engine.runtime.Job::getId).toList();
-      if (ids.isEmpty()) {
-        return;
-      }
-      ids.forEach(management::executeJob);
-    }
+    TestIncidents.runJobs(runtime, management, key);
   }
 }

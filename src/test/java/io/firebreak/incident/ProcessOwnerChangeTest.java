@@ -32,18 +32,7 @@ class ProcessOwnerChangeTest {
 
   /** One deployment of several files, as Modeler's deploy of a changed set or a script does. */
   private Http.Response deploy(Http http, String name, Map<String, String> files) {
-    String boundary = "----firebreak" + System.nanoTime();
-    StringBuilder body = new StringBuilder("--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n"
-        + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n");
-    files.forEach((fileName, content) -> body.append("--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"));
-    body.append("--" + boundary + "--\r\n");
-    return http.send(http.request("/engine-rest/deployment/create")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    return http.deploy(name, files);
   }
 
   @Test

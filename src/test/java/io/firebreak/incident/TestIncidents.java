@@ -9,6 +9,20 @@ public final class TestIncidents {
 
   private TestIncidents() {}
 
+  /** Runs the incident's executable jobs (its pending outside calls) until none is left, as the job executor would. */
+  public static void runJobs(org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
+      String key) {
+    for (int i = 0; i < 20; i++) {
+      var ids = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+          .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).executable().list().stream())
+          .map(org.camunda.bpm.engine.runtime.Job::getId).toList();
+      if (ids.isEmpty()) {
+        return;
+      }
+      ids.forEach(management::executeJob);
+    }
+  }
+
   /** Registers an incident as {@code Task_RegisterIncident} would and returns its key. */
   public static String register(IncidentRepository incidents, String title, String type, boolean customerImpact) {
     long number = incidents.nextNumber();

@@ -133,18 +133,6 @@ class SlackPermissionsTest {
 
   /** What Camunda Modeler sends to deploy: a multipart form to /engine-rest/deployment/create. */
   private Http.Response deploy(String name, Map<String, String> files) {
-    String boundary = "----firebreak" + System.nanoTime();
-    StringBuilder body = new StringBuilder()
-        .append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n").append(name).append("\r\n")
-        .append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n");
-    files.forEach((file, content) -> body.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(file).append("\"; filename=\"").append(file)
-        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
-    body.append("--").append(boundary).append("--\r\n");
-    return admin.send(admin.request("/engine-rest/deployment/create")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    return admin.deploy(name, files);
   }
 }
