@@ -200,15 +200,15 @@ class PostmortemDocumentTest extends ProcessTest {
             "| " + utc(START.withMinute(12)) + " | CUSTOMER\\_STATEMENT |  | ",
             "| " + utc(START.withMinute(16)) + " | STATUS\\_UPDATE |  | ",
             "| " + utc(START.withMinute(20)) + " | SEVERITY\\_CHANGED | ian.ic | ",
-            "| " + utc(START.withMinute(52)) + " | PHASE | firebreak | ",
-            "| " + utc(START.withHour(10).withMinute(30)) + " | PHASE | firebreak | ",
+            "| " + utc(START.withMinute(52)) + " | PHASE\\_MITIGATED | firebreak | ",
+            "| " + utc(START.withHour(10).withMinute(30)) + " | PHASE\\_RESOLVED | firebreak | ",
             "| " + utc(START.withHour(15)) + " | ACTION\\_ITEMS | firebreak | ");
     assertThat(rows).contains(
         "| " + utc(START) + " | DECLARED | support.sam | Incident declared via api: Checkout \\<fails\\> \\| \\*EU\\* |",
         "| " + utc(START.withMinute(12)) + " | CUSTOMER\\_STATEMENT |  | Some card payments fail. \\# We are on it |",
         "| " + utc(START.withMinute(16)) + " | STATUS\\_UPDATE |  | Rolling back release 42 (changed: Rollback started) |",
-        "| " + utc(START.withMinute(52)) + " | PHASE | firebreak | Phase: mitigated: Traffic moved to the US gateway |",
-        "| " + utc(START.withHour(10).withMinute(30)) + " | PHASE | firebreak | Phase: resolved: Release 41 restored |");
+        "| " + utc(START.withMinute(52)) + " | PHASE\\_MITIGATED | firebreak | Phase: mitigated: Traffic moved to the US gateway |",
+        "| " + utc(START.withHour(10).withMinute(30)) + " | PHASE\\_RESOLVED | firebreak | Phase: resolved: Release 41 restored |");
     assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("| " + utc(START.withMinute(20)) + " | SEVERITY\\_CHANGED")
         .contains("SEV2"));
 
