@@ -79,4 +79,19 @@ class InviteesInTheModelTest extends ProcessTest {
       engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
     }
   }
+
+  @Test
+  void anInviteEntryOfNoKnownFormFailsTheStepSayingWhy() throws IOException {
+    String shipped = Files.readString(Path.of("processes/incident-triage.bpmn"));
+    String changed = shipped.replace(SHIPPED_INVITE,
+        "<camunda:inputParameter name=\"invite\">role:incidentCommander, team:legal</camunda:inputParameter>");
+    Deployment deployment = engine.getRepositoryService().createDeployment()
+        .addString("incident-triage.bpmn", changed).name("incident-triage").deploy();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(this::triage)
+          .hasStackTraceContaining("invite entry 'team:legal' must be role:<role>, variable:<name>, group:<id> or user:<id>");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+    }
+  }
 }
