@@ -149,8 +149,9 @@ public class PostmortemDocument {
     if (markdown.length() <= VARIABLE_LIMIT) {
       return markdown;
     }
-    String note = "\n\n… (cut here; the whole postmortem is at " + url(key) + ")\n";
-    return markdown.substring(0, VARIABLE_LIMIT - note.length()) + note;
+    // The pointer's wording is the template postmortem-cut.md.mustache.
+    String note = "\n\n" + templates.render("postmortem-cut", Format.MARKDOWN, Map.of("key", key, "url", url(key))) + "\n";
+    return markdown.substring(0, Math.max(0, VARIABLE_LIMIT - note.length())) + note;
   }
 
   private Map<String, Object> latestVariables(String key, String processKey) {

@@ -229,6 +229,15 @@ class PostmortemDocumentTest extends ProcessTest {
   }
 
   @Test
+  void aDocumentTooLongForAFormFieldIsCutWithThePointerOfItsTemplate() {
+    String key = "INC-77";
+    String cut = document.forVariable("x".repeat(5000), key);
+    assertThat(cut).hasSize(PostmortemDocument.VARIABLE_LIMIT)
+        .endsWith("… (cut here; the whole postmortem is at " + document.url(key) + ")\n");
+    assertThat(document.forVariable("short", key)).isEqualTo("short");
+  }
+
+  @Test
   void aStatusUpdateFromSlackIsOneTimelineLineWithWhoWroteIt() {
     at(9, 0);
     String key = incidentService.declare(new IncidentDeclaration("Search slow", "p95 over 2 s", "search", "degradation",
