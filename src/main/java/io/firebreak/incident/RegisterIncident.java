@@ -28,9 +28,11 @@ import org.springframework.stereotype.Component;
 class RegisterIncident implements JavaDelegate {
 
   private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  RegisterIncident(IncidentRepository incidents) {
+  RegisterIncident(IncidentRepository incidents, IncidentTimeline timeline) {
     this.incidents = incidents;
+    this.timeline = timeline;
   }
 
   @Override
@@ -64,8 +66,8 @@ class RegisterIncident implements JavaDelegate {
     incidents.insert(new NewIncident(key, number, declaration.title(), declaration.description(),
         declaration.service(), declaration.type(), declaration.proposedSeverity(), declaration.customerImpact(),
         declaration.reporter(), declaration.source(), execution.getProcessInstanceId()));
-    incidents.addTimeline(key, "DECLARED", declaration.reporter(),
-        "Incident declared via " + declaration.source() + ": " + declaration.title());
+    timeline.add(key, "DECLARED", declaration.reporter(), "declared", IncidentTimeline.facts(
+        "source", declaration.source(), "title", declaration.title(), "reporter", declaration.reporter()));
   }
 
   private static String currentUser(DelegateExecution execution) {
