@@ -67,8 +67,8 @@ abstract class IncidentLifecycleScenario {
     List<String> kinds = new ArrayList<>();
     incident.get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
     assertThat(kinds).startsWith("DECLARED", "CLASSIFIED")
-        .contains("PAGED", "ACKNOWLEDGED", "TRIAGED", "PHASE", "ACTION_ITEMS")
-        .endsWith("PHASE");
+        .contains("PAGED", "ACKNOWLEDGED", "TRIAGED", "PHASE_TRIAGED", "ACTION_ITEMS")
+        .endsWith("PHASE_CLOSED");
     // Nothing was sent for real: the timeline says so instead of pretending.
     assertThat(incident.get("timeline").toString()).contains("Slack not configured", "Email not configured",
         "Paging not configured");

@@ -1,6 +1,9 @@
 package io.firebreak.comms;
 
+import static io.firebreak.incident.IncidentTimeline.facts;
+
 import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,11 +19,13 @@ class ArchiveChannel implements JavaDelegate {
 
   private final ChatPort chat;
   private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
   private final Deliveries deliveries;
 
-  ArchiveChannel(ChatPort chat, IncidentRepository incidents, Deliveries deliveries) {
+  ArchiveChannel(ChatPort chat, IncidentRepository incidents, IncidentTimeline timeline, Deliveries deliveries) {
     this.chat = chat;
     this.incidents = incidents;
+    this.timeline = timeline;
     this.deliveries = deliveries;
   }
 
@@ -29,7 +34,7 @@ class ArchiveChannel implements JavaDelegate {
     String key = Incidents.keyOf(execution);
     String channel = IncidentChannel.of(execution, key, incidents);
     if (channel == null) {
-      incidents.addTimeline(key, "SKIPPED", "slack", "No incident channel to archive");
+      timeline.add(key, "SKIPPED", "slack", "no-channel-to-archive", facts());
       return;
     }
     deliveries.once(key, deliveries.stepKey(execution), "archive:" + channel, () -> {

@@ -1,6 +1,6 @@
 package io.firebreak.comms;
 
-import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.platform.FirebreakProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,24 +22,24 @@ class CommsConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(ChatPort.class)
-  ChatPort chat(FirebreakProperties properties, IncidentRepository incidents) {
+  ChatPort chat(FirebreakProperties properties, IncidentTimeline timeline) {
     if (properties.slack().configured()) {
       log.info("Slack: {}", properties.slack().apiUrl());
       return new SlackChat(properties.slack());
     }
     log.info("Slack not configured (FIREBREAK_SLACK_TOKEN unset): Slack steps only note what they would send");
-    return new NotConfiguredChat(incidents);
+    return new NotConfiguredChat(timeline);
   }
 
   @Bean
   @ConditionalOnMissingBean(MailPort.class)
-  MailPort mail(ObjectProvider<JavaMailSender> sender, FirebreakProperties properties, IncidentRepository incidents) {
+  MailPort mail(ObjectProvider<JavaMailSender> sender, FirebreakProperties properties, IncidentTimeline timeline) {
     JavaMailSender smtp = sender.getIfAvailable();
     if (smtp != null) {
       log.info("Email: SMTP, from {}", properties.mail().from());
       return new SmtpMail(smtp, properties.mail().from());
     }
     log.info("Email not configured (spring.mail.host unset): email steps only note what they would send");
-    return new NotConfiguredMail(incidents);
+    return new NotConfiguredMail(timeline);
   }
 }

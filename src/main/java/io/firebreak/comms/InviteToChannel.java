@@ -1,14 +1,17 @@
 package io.firebreak.comms;
 
+import static io.firebreak.incident.IncidentTimeline.facts;
+
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
-import io.firebreak.oncall.EscalationProcess;
+import io.firebreak.platform.Var;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,9 +19,16 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Invites everyone holding an incident role (IC, communications lead, scribe, customer liaison)
- * and the on-call responder who acknowledged the page to the incident channel, by the email
- * address of their Camunda user (Slack looks them up by it).
+ * Invites the people the model names in the input {@code invite} to the incident channel, by the
+ * email address of their Camunda user (Slack looks them up by it). {@code invite} is a
+ * comma-separated list (element template "Invite responders to channel") of
+ * <ul>
+ *   <li>{@code role:incidentCommander}, {@code role:commsLead}, {@code role:scribe},
+ *       {@code role:customerLiaison}: whoever holds that incident role now (read model);</li>
+ *   <li>{@code variable:<name>}: the user id in that process variable, e.g. {@code variable:acknowledgedBy};</li>
+ *   <li>{@code group:<id>}: every member of that Camunda group; {@code user:<id>}: that user.</li>
+ * </ul>
+ * An entry that is empty now (a role nobody holds, a variable not set) invites nobody.
  *
  * <p>Used by {@code Task_InviteResponders} in {@code incident-triage.bpmn} (the roles; the
  * acknowledgement is in another process instance) and {@code Task_InviteAcknowledger} in
@@ -28,32 +38,33 @@ import org.springframework.stereotype.Component;
 @Component("inviteToChannel")
 class InviteToChannel implements JavaDelegate {
 
+  static final Var<String> INVITE = Var.string("invite");
+
   private final ChatPort chat;
   private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
   private final Deliveries deliveries;
 
-  InviteToChannel(ChatPort chat, IncidentRepository incidents, Deliveries deliveries) {
+  InviteToChannel(ChatPort chat, IncidentRepository incidents, IncidentTimeline timeline, Deliveries deliveries) {
     this.chat = chat;
     this.incidents = incidents;
+    this.timeline = timeline;
     this.deliveries = deliveries;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String key = Incidents.keyOf(execution);
+    String invite = INVITE.require(execution);
     String channel = IncidentChannel.of(execution, key, incidents);
     Incident incident = incidents.find(key).orElseThrow();
-    Incident.Roles roles = incident.roles();
-    Set<String> people = new LinkedHashSet<>();
-    Stream.of(roles.incidentCommander(), roles.commsLead(), roles.scribe(), roles.customerLiaison(),
-            EscalationProcess.ACKNOWLEDGED_BY.get(execution))
-        .filter(p -> p != null && !p.isBlank())
-        .forEach(people::add);
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    Set<String> people = invitees(invite, incident.roles(), execution, identity);
     if (channel == null || people.isEmpty()) {
-      incidents.addTimeline(key, "SKIPPED", "slack", channel == null ? "No incident channel to invite to" : "Nobody to invite");
+      timeline.add(key, "SKIPPED", "slack", channel == null ? "no-channel-to-invite-to" : "nobody-to-invite",
+          facts("invite", invite));
       return;
     }
-    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     List<String> emails = new ArrayList<>();
     List<String> without = new ArrayList<>();
     List<String> strangers = new ArrayList<>();
@@ -69,18 +80,60 @@ class InviteToChannel implements JavaDelegate {
       }
     }
     if (!strangers.isEmpty()) {
-      incidents.addTimeline(key, "SKIPPED", "slack",
-          "Not invited to the incident channel (no Firebreak user): " + String.join(", ", strangers));
+      timeline.add(key, "SKIPPED", "slack", "not-invited-no-user", facts("people", String.join(", ", strangers)));
     }
     if (!without.isEmpty()) {
-      incidents.addTimeline(key, "SKIPPED", "slack",
-          "Not invited to the incident channel (no email address in Firebreak): " + String.join(", ", without));
+      timeline.add(key, "SKIPPED", "slack", "not-invited-no-email", facts("people", String.join(", ", without)));
     }
     if (!emails.isEmpty()) {
       deliveries.once(key, deliveries.stepKey(execution), "invite:" + channel + ":" + String.join(",", emails), () -> {
         chat.invite(key, channel, emails);
         return null;
       });
+    }
+  }
+
+  /** The user ids the entries of {@code invite} name now, in the order written, each once. */
+  static Set<String> invitees(String invite, Incident.Roles roles, DelegateExecution execution, IdentityService identity) {
+    Set<String> people = new LinkedHashSet<>();
+    for (String raw : invite.split("[,\\n]")) {
+      String entry = raw.strip();
+      if (entry.isEmpty()) {
+        continue;
+      }
+      int colon = entry.indexOf(':');
+      String kind = colon < 0 ? "" : entry.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+      String name = colon < 0 ? "" : entry.substring(colon + 1).strip();
+      switch (kind) {
+        case "role" -> add(people, role(roles, name, entry));
+        case "variable" -> {
+          Object value = execution.getVariable(name);
+          add(people, value == null ? null : value.toString());
+        }
+        case "group" -> identity.createUserQuery().memberOfGroup(name).orderByUserId().asc().list()
+            .forEach(u -> people.add(u.getId()));
+        case "user" -> add(people, name);
+        default -> throw new IllegalArgumentException("invite entry '" + entry + "' must be role:<role>, "
+            + "variable:<name>, group:<id> or user:<id>");
+      }
+    }
+    return people;
+  }
+
+  private static String role(Incident.Roles roles, String role, String entry) {
+    return switch (role) {
+      case "incidentCommander" -> roles.incidentCommander();
+      case "commsLead" -> roles.commsLead();
+      case "scribe" -> roles.scribe();
+      case "customerLiaison" -> roles.customerLiaison();
+      default -> throw new IllegalArgumentException("invite entry '" + entry
+          + "': the roles are incidentCommander, commsLead, scribe, customerLiaison");
+    };
+  }
+
+  private static void add(Set<String> people, String person) {
+    if (person != null && !person.isBlank()) {
+      people.add(person.strip());
     }
   }
 }

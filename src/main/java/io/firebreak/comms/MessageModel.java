@@ -58,20 +58,32 @@ public class MessageModel {
     return model;
   }
 
-  /** "Who else is involved and in what role", for templates to list. */
-  private static List<Map<String, String>> members(Incident incident) {
-    List<Map<String, String>> members = new ArrayList<>();
-    add(members, "Incident commander", incident.roles().incidentCommander());
-    add(members, "Communications lead", incident.roles().commsLead());
-    add(members, "Scribe", incident.roles().scribe());
-    add(members, "Customer liaison", incident.roles().customerLiaison());
-    add(members, "Reporter", incident.reporter());
+  /**
+   * "Who else is involved and in what role", for templates to list: {@code who}, {@code role} (the
+   * role's name, e.g. {@code incidentCommander}) and one flag per role ({@code isIncidentCommander},
+   * {@code isCommsLead}, {@code isScribe}, {@code isCustomerLiaison}, {@code isReporter}) so the
+   * template words it (shipped: the partial {@code member-role}).
+   */
+  private static List<Map<String, Object>> members(Incident incident) {
+    List<Map<String, Object>> members = new ArrayList<>();
+    add(members, "incidentCommander", incident.roles().incidentCommander());
+    add(members, "commsLead", incident.roles().commsLead());
+    add(members, "scribe", incident.roles().scribe());
+    add(members, "customerLiaison", incident.roles().customerLiaison());
+    add(members, "reporter", incident.reporter());
     return members;
   }
 
-  private static void add(List<Map<String, String>> members, String role, String who) {
+  private static void add(List<Map<String, Object>> members, String role, String who) {
     if (who != null && !who.isBlank()) {
-      members.add(Map.of("role", role, "who", who));
+      Map<String, Object> member = new HashMap<>();
+      member.put("role", role);
+      member.put("who", who);
+      // Every flag set, true or false: a missing one would be looked up in the message around it.
+      for (String r : List.of("incidentCommander", "commsLead", "scribe", "customerLiaison", "reporter")) {
+        member.put("is" + Character.toUpperCase(r.charAt(0)) + r.substring(1), r.equals(role));
+      }
+      members.add(member);
     }
   }
 }

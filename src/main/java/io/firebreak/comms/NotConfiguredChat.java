@@ -1,7 +1,10 @@
 package io.firebreak.comms;
 
-import io.firebreak.incident.IncidentRepository;
+import static io.firebreak.incident.IncidentTimeline.facts;
+
+import io.firebreak.incident.IncidentTimeline;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,49 +16,49 @@ class NotConfiguredChat implements ChatPort {
 
   static final String KIND = "NOT_CONFIGURED";
   private static final Logger log = LoggerFactory.getLogger(NotConfiguredChat.class);
-  private static final String HINT = "Slack not configured (set FIREBREAK_SLACK_TOKEN)";
 
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  NotConfiguredChat(IncidentRepository incidents) {
-    this.incidents = incidents;
+  NotConfiguredChat(IncidentTimeline timeline) {
+    this.timeline = timeline;
   }
 
   @Override
   public Channel openChannel(String incidentKey, String name, boolean isPrivate) {
-    note(incidentKey, HINT + ": no " + (isPrivate ? "private " : "") + "channel #" + name + " opened");
+    note(incidentKey, facts("openChannel", true, "private", isPrivate, "channel", name));
     return new Channel(null, name);
   }
 
   @Override
   public String post(String incidentKey, String channel, String text) {
-    note(incidentKey, HINT + ": not posted to #" + channel + ": " + text);
+    note(incidentKey, facts("post", true, "channel", channel, "text", text));
     return null;
   }
 
   @Override
   public void setTopic(String incidentKey, String channel, String topic) {
-    note(incidentKey, HINT + ": topic of #" + channel + " not set to: " + topic);
+    note(incidentKey, facts("topic", true, "channel", channel, "text", topic));
   }
 
   @Override
   public void invite(String incidentKey, String channel, List<String> emails) {
-    note(incidentKey, HINT + ": " + String.join(", ", emails) + " not invited to #" + channel);
+    note(incidentKey, facts("invite", true, "channel", channel, "people", String.join(", ", emails)));
   }
 
   @Override
   public void archive(String incidentKey, String channel) {
-    note(incidentKey, HINT + ": #" + channel + " not archived");
+    note(incidentKey, facts("archive", true, "channel", channel));
   }
 
   @Override
   public String directMessage(String incidentKey, String email, String text) {
-    note(incidentKey, HINT + ": no direct message to " + email + ": " + text);
+    note(incidentKey, facts("directMessage", true, "people", email, "text", text));
     return null;
   }
 
-  private void note(String incidentKey, String text) {
+  /** One line per would-be call, worded by {@code timeline-slack-not-configured} (one section per call). */
+  private void note(String incidentKey, Map<String, Object> facts) {
+    String text = timeline.add(incidentKey, KIND, "slack", "slack-not-configured", facts);
     log.info("{}: {}", incidentKey, text);
-    incidents.addTimeline(incidentKey, KIND, "slack", text);
   }
 }

@@ -1,6 +1,8 @@
 package io.firebreak.comms;
 
-import io.firebreak.incident.IncidentRepository;
+import static io.firebreak.incident.IncidentTimeline.facts;
+
+import io.firebreak.incident.IncidentTimeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,18 +14,17 @@ class NotConfiguredMail implements MailPort {
 
   private static final Logger log = LoggerFactory.getLogger(NotConfiguredMail.class);
 
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  NotConfiguredMail(IncidentRepository incidents) {
-    this.incidents = incidents;
+  NotConfiguredMail(IncidentTimeline timeline) {
+    this.timeline = timeline;
   }
 
   @Override
   public String send(String incidentKey, Mail mail) {
-    String text = "Email not configured (set spring.mail.host): not sent to "
-        + (mail.to().isEmpty() ? "nobody (no recipients)" : String.join(", ", mail.to())) + ": " + mail.subject();
+    String text = timeline.add(incidentKey, NotConfiguredChat.KIND, "email", "email-not-configured",
+        facts("to", mail.to().isEmpty() ? null : String.join(", ", mail.to()), "subject", mail.subject()));
     log.info("{}: {}", incidentKey, text);
-    incidents.addTimeline(incidentKey, NotConfiguredChat.KIND, "email", text);
     return null;
   }
 }

@@ -1,7 +1,10 @@
 package io.firebreak.comms;
 
+import static io.firebreak.incident.IncidentTimeline.facts;
+
 import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
@@ -28,16 +31,18 @@ class PostToSlack implements JavaDelegate {
   private final MessageTemplates templates;
   private final MessageModel model;
   private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
   private final FirebreakProperties properties;
   private final Deliveries deliveries;
 
-  PostToSlack(ChatPort chat, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
+  PostToSlack(ChatPort chat, MessageTemplates templates, MessageModel model, IncidentRepository incidents, IncidentTimeline timeline,
       FirebreakProperties properties, Deliveries deliveries) {
     this.deliveries = deliveries;
     this.chat = chat;
     this.templates = templates;
     this.model = model;
     this.incidents = incidents;
+    this.timeline = timeline;
     this.properties = properties;
   }
 
@@ -51,7 +56,7 @@ class PostToSlack implements JavaDelegate {
       default -> target.startsWith("#") ? target.substring(1) : target;
     };
     if (channel == null || channel.isBlank()) {
-      incidents.addTimeline(key, "SKIPPED", "slack", "No incident channel to post '" + TEMPLATE.get(execution) + "' to");
+      timeline.add(key, "SKIPPED", "slack", "no-channel-to-post-to", facts("template", TEMPLATE.get(execution)));
       return;
     }
     String template = TEMPLATE.require(execution);

@@ -1,6 +1,9 @@
 package io.firebreak.comms;
 
+import static io.firebreak.incident.IncidentTimeline.facts;
+
 import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
@@ -30,13 +33,15 @@ class SendIncidentEmail implements JavaDelegate {
   private final IncidentMails mails;
   private final MessageModel model;
   private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
   private final FirebreakProperties properties;
 
-  SendIncidentEmail(IncidentMails mails, MessageModel model, IncidentRepository incidents,
+  SendIncidentEmail(IncidentMails mails, MessageModel model, IncidentRepository incidents, IncidentTimeline timeline,
       FirebreakProperties properties) {
     this.mails = mails;
     this.model = model;
     this.incidents = incidents;
+    this.timeline = timeline;
     this.properties = properties;
   }
 
@@ -50,8 +55,8 @@ class SendIncidentEmail implements JavaDelegate {
         : IncidentMails.groupAddresses(execution.getProcessEngineServices().getIdentityService(), recipients);
     Map<String, Object> data = model.of(execution);
     if (to.isEmpty()) {
-      incidents.addTimeline(key, "SKIPPED", "email", "No recipients for '" + template + "' email ("
-          + (DISTRIBUTION.equals(recipients) ? "set FIREBREAK_MAIL_TO" : "no member of group " + recipients + " has an email address") + ")");
+      timeline.add(key, "SKIPPED", "email", "no-email-recipients", facts("template", template,
+          "distribution", DISTRIBUTION.equals(recipients), "group", DISTRIBUTION.equals(recipients) ? null : recipients));
       return;
     }
     mails.send(execution, key, template, to, data);

@@ -1,7 +1,10 @@
 package io.firebreak.comms;
 
+import static io.firebreak.incident.IncidentTimeline.facts;
+
 import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,14 +31,16 @@ class SetChannelTopic implements JavaDelegate {
   private final MessageTemplates templates;
   private final MessageModel model;
   private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
   private final Deliveries deliveries;
 
-  SetChannelTopic(ChatPort chat, MessageTemplates templates, MessageModel model, IncidentRepository incidents,
+  SetChannelTopic(ChatPort chat, MessageTemplates templates, MessageModel model, IncidentRepository incidents, IncidentTimeline timeline,
       Deliveries deliveries) {
     this.chat = chat;
     this.templates = templates;
     this.model = model;
     this.incidents = incidents;
+    this.timeline = timeline;
     this.deliveries = deliveries;
   }
 
@@ -44,7 +49,7 @@ class SetChannelTopic implements JavaDelegate {
     String key = Incidents.keyOf(execution);
     String channel = IncidentChannel.of(execution, key, incidents);
     if (channel == null) {
-      incidents.addTimeline(key, "SKIPPED", "slack", "No incident channel to set the topic of");
+      timeline.add(key, "SKIPPED", "slack", "no-channel-for-topic", facts());
       return;
     }
     String rendered = templates.render(TEMPLATE.getOr(execution, "topic"), Format.SLACK, model.of(execution))

@@ -15,9 +15,19 @@ import org.springframework.stereotype.Component;
 public class IncidentPhases {
 
   private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  IncidentPhases(IncidentRepository incidents) {
+  IncidentPhases(IncidentRepository incidents, IncidentTimeline timeline) {
     this.incidents = incidents;
+    this.timeline = timeline;
+  }
+
+  /**
+   * The timeline kind of entering a phase, {@code PHASE_MITIGATED}: typed, so reports (response
+   * times) find the moment whatever the line's wording ({@code timeline-phase}) says.
+   */
+  public static String kindOf(Phase phase) {
+    return "PHASE_" + phase.name();
   }
 
   public void enter(DelegateExecution execution, String phaseName) {
@@ -35,7 +45,8 @@ public class IncidentPhases {
     }
     String key = Incidents.keyOf(execution);
     incidents.updatePhase(key, phase);
-    String text = detail == null || detail.toString().isBlank() ? "" : ": " + detail.toString().strip();
-    incidents.addTimeline(key, "PHASE", "firebreak", "Phase: " + phase.label() + text);
+    String text = detail == null || detail.toString().isBlank() ? null : detail.toString().strip();
+    timeline.add(key, kindOf(phase), "firebreak", "phase", IncidentTimeline.facts("phase", phase.label(),
+        "phaseName", phase.name(), "detail", text));
   }
 }

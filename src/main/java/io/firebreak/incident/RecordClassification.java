@@ -6,6 +6,8 @@ import static io.firebreak.incident.IncidentVariables.POSTMORTEM_REQUIRED;
 import static io.firebreak.incident.IncidentVariables.SEVERITY;
 import static io.firebreak.incident.IncidentVariables.UPDATE_INTERVAL_MINUTES;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,9 +21,11 @@ import org.springframework.stereotype.Component;
 class RecordClassification implements JavaDelegate {
 
   private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  RecordClassification(IncidentRepository incidents) {
+  RecordClassification(IncidentRepository incidents, IncidentTimeline timeline) {
     this.incidents = incidents;
+    this.timeline = timeline;
   }
 
   @Override
@@ -30,11 +34,13 @@ class RecordClassification implements JavaDelegate {
     String severity = SEVERITY.require(execution);
     boolean full = FULL_RESPONSE.require(execution);
     incidents.updateClassification(key, severity, full);
-    incidents.addTimeline(key, "CLASSIFIED", "firebreak", full
-        ? String.format("Classified %s: full response, status updates every %d min, page acknowledged within %d min,"
-                + " postmortem %s", severity, UPDATE_INTERVAL_MINUTES.require(execution),
-            ACK_TIMEOUT_MINUTES.require(execution),
-            Boolean.TRUE.equals(POSTMORTEM_REQUIRED.get(execution)) ? "required" : "not required")
-        : "Classified " + severity + ": light response by the owning team (no channel, no page, no postmortem)");
+    // Wording: timeline-classified; with every variable, a reworded line can name any plan output.
+    Map<String, Object> facts = new HashMap<>(execution.getVariables());
+    facts.put("severity", severity);
+    facts.put("fullResponse", full);
+    facts.put("updateIntervalMinutes", full ? UPDATE_INTERVAL_MINUTES.require(execution) : null);
+    facts.put("ackTimeoutMinutes", full ? ACK_TIMEOUT_MINUTES.require(execution) : null);
+    facts.put("postmortemRequired", Boolean.TRUE.equals(POSTMORTEM_REQUIRED.get(execution)));
+    timeline.add(key, "CLASSIFIED", "firebreak", "classified", facts);
   }
 }

@@ -24,9 +24,11 @@ class RecordSeverityChange implements JavaDelegate {
   static final Var<String> PREVIOUS_SEVERITY = Var.string("previousSeverity");
 
   private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  RecordSeverityChange(IncidentRepository incidents) {
+  RecordSeverityChange(IncidentRepository incidents, IncidentTimeline timeline) {
     this.incidents = incidents;
+    this.timeline = timeline;
   }
 
   @Override
@@ -38,7 +40,7 @@ class RecordSeverityChange implements JavaDelegate {
     SEVERITY.set(execution, next);
     incidents.updateSeverity(key, next);
     String reason = SEVERITY_CHANGE_REASON.get(execution);
-    incidents.addTimeline(key, "SEVERITY_CHANGED", CHANGED_BY.get(execution),
-        "Severity changed from " + previous + " to " + next + (reason == null || reason.isBlank() ? "" : ": " + reason));
+    timeline.add(key, "SEVERITY_CHANGED", CHANGED_BY.get(execution), "severity-changed", IncidentTimeline.facts(
+        "previousSeverity", previous, "severity", next, "reason", reason == null || reason.isBlank() ? null : reason));
   }
 }

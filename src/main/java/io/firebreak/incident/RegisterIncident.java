@@ -29,10 +29,12 @@ class RegisterIncident implements JavaDelegate {
 
   private final IncidentRepository incidents;
   private final IncidentTypes types;
+  private final IncidentTimeline timeline;
 
-  RegisterIncident(IncidentRepository incidents, IncidentTypes types) {
+  RegisterIncident(IncidentRepository incidents, IncidentTypes types, IncidentTimeline timeline) {
     this.incidents = incidents;
     this.types = types;
+    this.timeline = timeline;
   }
 
   @Override
@@ -66,8 +68,8 @@ class RegisterIncident implements JavaDelegate {
     incidents.insert(new NewIncident(key, number, declaration.title(), declaration.description(),
         declaration.service(), declaration.type(), declaration.proposedSeverity(), declaration.customerImpact(),
         declaration.reporter(), declaration.source(), execution.getProcessInstanceId()));
-    incidents.addTimeline(key, "DECLARED", declaration.reporter(),
-        "Incident declared via " + declaration.source() + ": " + declaration.title());
+    timeline.add(key, "DECLARED", declaration.reporter(), "declared", IncidentTimeline.facts(
+        "source", declaration.source(), "title", declaration.title(), "reporter", declaration.reporter()));
   }
 
   private static String currentUser(DelegateExecution execution) {

@@ -38,7 +38,7 @@ class ResponseHistory {
     Map<String, List<TimelineEntry>> moments = new HashMap<>();
     jdbc.query("SELECT t.incident_key, t.at, t.kind, t.text FROM fb_timeline t JOIN fb_incident i"
             + " ON i.incident_key = t.incident_key WHERE i.declared_at >= ? AND i.declared_at < ?"
-            + " AND t.kind IN ('" + ResponseTimes.ACKNOWLEDGED + "', 'PHASE') ORDER BY t.at, t.id",
+            + " AND t.kind IN ('" + String.join("', '", ResponseTimes.KINDS) + "') ORDER BY t.at, t.id",
         rs -> {
           moments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
               .add(new TimelineEntry(rs.getTimestamp(2).toInstant(), rs.getString(3), null, rs.getString(4)));

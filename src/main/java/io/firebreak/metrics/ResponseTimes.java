@@ -1,6 +1,7 @@
 package io.firebreak.metrics;
 
 import io.firebreak.incident.Incident;
+import io.firebreak.incident.IncidentPhases;
 import io.firebreak.incident.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +10,21 @@ import java.util.List;
 /**
  * The moments of an incident's response, read from its history (the read model and its timeline):
  * declared, first acknowledgement (timeline kind {@value #ACKNOWLEDGED}), mitigated (the first
- * {@code PHASE} entry for "mitigated", written by {@code incidentPhases}) and resolved. The
+ * {@code PHASE_MITIGATED} entry, written by {@code incidentPhases}) and resolved. Matched by the
+ * typed kind, never by the wording a process owner may change. The
  * postmortem, the review report and the metrics all compute durations here, so their figures agree.
  */
 public record ResponseTimes(Instant declared, Instant acknowledged, Instant mitigated, Instant resolved) {
 
   public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
-  static final String MITIGATED_PHASE = "Phase: " + Incident.Phase.MITIGATED.label();
-  static final String RESOLVED_PHASE = "Phase: " + Incident.Phase.RESOLVED.label();
+  static final String MITIGATED = IncidentPhases.kindOf(Incident.Phase.MITIGATED);
+  static final String RESOLVED = IncidentPhases.kindOf(Incident.Phase.RESOLVED);
+  /** The timeline kinds read here. */
+  static final List<String> KINDS = List.of(ACKNOWLEDGED, MITIGATED, RESOLVED, "PHASE");
+  // Entries written before phases had a kind each: kind PHASE, text "Phase: mitigated…".
+  private static final String LEGACY_PHASE = "PHASE";
+  private static final String LEGACY_MITIGATED = "Phase: " + Incident.Phase.MITIGATED.label();
+  private static final String LEGACY_RESOLVED = "Phase: " + Incident.Phase.RESOLVED.label();
 
   public static ResponseTimes of(Incident incident, List<TimelineEntry> timeline) {
     return of(incident.declaredAt(), incident.resolvedAt(), timeline);
@@ -31,13 +39,12 @@ public record ResponseTimes(Instant declared, Instant acknowledged, Instant miti
       if (ack == null && ACKNOWLEDGED.equals(e.kind())) {
         ack = e.at();
       }
-      if ("PHASE".equals(e.kind()) && e.text() != null) {
-        if (mitigated == null && e.text().startsWith(MITIGATED_PHASE)) {
-          mitigated = e.at();
-        }
-        if (resolvedPhase == null && e.text().startsWith(RESOLVED_PHASE)) {
-          resolvedPhase = e.at();
-        }
+      boolean legacy = LEGACY_PHASE.equals(e.kind()) && e.text() != null;
+      if (mitigated == null && (MITIGATED.equals(e.kind()) || legacy && e.text().startsWith(LEGACY_MITIGATED))) {
+        mitigated = e.at();
+      }
+      if (resolvedPhase == null && (RESOLVED.equals(e.kind()) || legacy && e.text().startsWith(LEGACY_RESOLVED))) {
+        resolvedPhase = e.at();
       }
     }
     Instant resolved = resolvedAt != null ? resolvedAt : resolvedPhase;

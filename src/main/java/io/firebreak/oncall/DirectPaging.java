@@ -1,11 +1,12 @@
 package io.firebreak.oncall;
 
+import static io.firebreak.incident.IncidentTimeline.facts;
+
 import io.firebreak.comms.ChatPort;
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MailPort;
 import io.firebreak.comms.MessageTemplates.Format;
-import io.firebreak.incident.Incident;
-import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,7 +15,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Pages people where they are: a Slack direct message and an email to the paged Camunda user, or
- * to every member of the paged Camunda group. Each message to each person is its own delivery, so
+ * to every member of the paged Camunda group, with the subject and text rendered by the caller from
+ * the page templates. Each message to each person is its own delivery, so
  * a retried page reaches only those it did not reach before. Used when Slack or SMTP is configured;
  * the one that is not says so in the timeline (its "not configured" adapter).
  */
@@ -23,24 +25,23 @@ class DirectPaging implements PagingPort {
   private final ChatPort chat;
   private final MailPort mail;
   private final IdentityService identity;
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
   private final Deliveries deliveries;
 
-  DirectPaging(ChatPort chat, MailPort mail, IdentityService identity, IncidentRepository incidents,
+  DirectPaging(ChatPort chat, MailPort mail, IdentityService identity, IncidentTimeline timeline,
       Deliveries deliveries) {
     this.chat = chat;
     this.mail = mail;
     this.identity = identity;
-    this.incidents = incidents;
+    this.timeline = timeline;
     this.deliveries = deliveries;
   }
 
   @Override
-  public void page(String incidentKey, String target, String text) {
+  public void page(String incidentKey, String target, String subject, String text) {
     List<User> people = people(target);
     List<String> unreachable = new ArrayList<>();
     List<String> notInSlack = new ArrayList<>();
-    String subject = subject(incidentKey, text);
     // The page is plain text; in Slack, <!channel> and friends in a title must stay text.
     String slackText = Format.SLACK.escape(text);
     for (User person : people) {
@@ -58,16 +59,13 @@ class DirectPaging implements PagingPort {
           new MailPort.Mail(List.of(email.strip()), subject, text, "<p>" + HtmlUtils.htmlEscape(text) + "</p>")));
     }
     if (people.isEmpty()) {
-      incidents.addTimeline(incidentKey, "SKIPPED", "paging", "Nobody to page: " + target + " is no Firebreak user or group with members");
+      timeline.add(incidentKey, "SKIPPED", "paging", "nobody-to-page", facts("target", target));
     }
     if (!unreachable.isEmpty()) {
-      incidents.addTimeline(incidentKey, "SKIPPED", "paging",
-          "Not paged (no email address in Firebreak): " + String.join(", ", unreachable));
+      timeline.add(incidentKey, "SKIPPED", "paging", "not-paged-no-email", facts("people", String.join(", ", unreachable)));
     }
     if (!notInSlack.isEmpty()) {
-      incidents.addTimeline(incidentKey, "SKIPPED", "paging",
-          "No Slack direct message (no Slack user with their address, or Slack not configured): "
-              + String.join(", ", notInSlack));
+      timeline.add(incidentKey, "SKIPPED", "paging", "no-page-dm", facts("people", String.join(", ", notInSlack)));
     }
   }
 
@@ -77,19 +75,5 @@ class DirectPaging implements PagingPort {
       return List.of(user);
     }
     return identity.createUserQuery().memberOfGroup(target).orderByUserId().asc().list();
-  }
-
-  /**
-   * {@code [INC-7][SEV1] Page: <incident title>}; the page's own first line when the incident is not
-   * in the read model (it always is once declared).
-   */
-  private String subject(String incidentKey, String text) {
-    Incident incident = incidents.find(incidentKey).orElse(null);
-    String about = incident != null ? incident.title() : text.strip().lines().findFirst().orElse("");
-    if (about.length() > 150) {
-      about = about.substring(0, 149) + "…";
-    }
-    String severity = incident == null ? null : incident.severity();
-    return "[" + incidentKey + "]" + (severity == null ? "" : "[" + severity + "]") + " Page: " + about;
   }
 }

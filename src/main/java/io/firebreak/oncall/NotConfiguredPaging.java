@@ -1,6 +1,8 @@
 package io.firebreak.oncall;
 
-import io.firebreak.incident.IncidentRepository;
+import static io.firebreak.incident.IncidentTimeline.facts;
+
+import io.firebreak.incident.IncidentTimeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,16 +15,16 @@ class NotConfiguredPaging implements PagingPort {
 
   private static final Logger log = LoggerFactory.getLogger(NotConfiguredPaging.class);
 
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  NotConfiguredPaging(IncidentRepository incidents) {
-    this.incidents = incidents;
+  NotConfiguredPaging(IncidentTimeline timeline) {
+    this.timeline = timeline;
   }
 
   @Override
-  public void page(String incidentKey, String target, String text) {
-    String note = "Paging not configured: " + target + " not paged (an Acknowledge page task waits in Tasklist): " + text;
+  public void page(String incidentKey, String target, String subject, String text) {
+    String note = timeline.add(incidentKey, "NOT_CONFIGURED", "paging", "paging-not-configured",
+        facts("target", target, "subject", subject, "text", text));
     log.info("{}: {}", incidentKey, note);
-    incidents.addTimeline(incidentKey, "NOT_CONFIGURED", "paging", note);
   }
 }

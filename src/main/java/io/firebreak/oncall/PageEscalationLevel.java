@@ -1,10 +1,12 @@
 package io.firebreak.oncall;
 
+import static io.firebreak.incident.IncidentTimeline.facts;
+
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MessageModel;
 import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
-import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import io.firebreak.oncall.Catalog.Person;
 import io.firebreak.oncall.Catalog.Service;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pages the next step of the incident's {@code escalationPlan}: finds who holds the step's
- * schedule layer now (engine clock), renders the page (template {@code page}: the incident, the
- * service's runbook and experts, the acknowledge link) and sends it through {@link PagingPort}.
+ * schedule layer now (engine clock), renders the page (templates {@code page.subject} and
+ * {@code page.text}: the incident, the service's runbook and experts, the acknowledge link) and
+ * sends it through {@link PagingPort}; the timeline line is {@code timeline-paged}.
  * Outputs for the acknowledge task and the gateway: {@code pagedTarget}, {@code pagedUser},
  * {@code pagedGroup}, {@code ackDelayMinutes}, {@code escalationStep}, {@code escalationLevel},
  * {@code escalationRound}, {@code moreEscalationLevels}, {@code nextEscalationStep}.
@@ -35,18 +38,18 @@ class PageEscalationLevel implements JavaDelegate {
   private final PagingPort paging;
   private final MessageTemplates templates;
   private final MessageModel model;
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
   private final FirebreakProperties properties;
   private final Deliveries deliveries;
 
   PageEscalationLevel(OnCallService onCall, PagingPort paging, MessageTemplates templates, MessageModel model,
-      IncidentRepository incidents, FirebreakProperties properties, Deliveries deliveries) {
+      IncidentTimeline timeline, FirebreakProperties properties, Deliveries deliveries) {
     this.deliveries = deliveries;
     this.onCall = onCall;
     this.paging = paging;
     this.templates = templates;
     this.model = model;
-    this.incidents = incidents;
+    this.timeline = timeline;
     this.properties = properties;
   }
 
@@ -84,7 +87,10 @@ class PageEscalationLevel implements JavaDelegate {
     data.put("acknowledgeUrl", properties.baseUrl() + "/oncall/acknowledge/" + key);
     Service service = plan.service() == null ? null : onCall.catalog().service(plan.service()).orElse(null);
     data.put("inCatalog", service != null);
-    data.put("serviceName", service != null ? service.name() : String.valueOf(data.getOrDefault("service", "")));
+    // Without a service (none given, or not in the catalog) the template says so in its own words.
+    Object declaredService = data.get("service");
+    data.put("serviceName", service != null ? service.name()
+        : declaredService == null || declaredService.toString().isBlank() ? null : declaredService.toString());
     data.put("runbook", service != null ? service.runbook() : "");
     data.put("team", service != null ? service.team() : "");
     data.put("slackChannel", service != null ? service.slackChannel() : null);
@@ -93,16 +99,17 @@ class PageEscalationLevel implements JavaDelegate {
     data.put("hasExperts", !experts.isEmpty());
     data.put("thirdParties", service == null ? List.of() : service.thirdParties());
     data.put("hasThirdParties", service != null && !service.thirdParties().isEmpty());
+    String subject = templates.render("page", Format.SUBJECT, data);
     String text = templates.render("page", Format.TEXT, data);
     // One marker for the page and one per person inside it (the adapter's parts): a retry after a
     // partial failure pages only those not reached yet, and a page already sent is not sent again.
     deliveries.once(key, deliveries.stepKey(execution), "page:" + target.target(), () -> {
-      paging.page(key, target.target(), text);
+      paging.page(key, target.target(), subject, text);
       return null;
     });
-    incidents.addTimeline(key, "PAGED", "firebreak", "Paged " + target.target() + " (" + target.via() + "; level "
-        + step.level() + (rounds > 1 ? ", round " + step.round() + " of " + rounds : "") + ", step " + (index + 1)
-        + " of " + plan.steps().size() + ")");
+    timeline.add(key, "PAGED", "firebreak", "paged", facts("pagedTarget", target.target(), "pagedVia", target.via(),
+        "escalationLevel", step.level(), "escalationRound", step.round(), "rounds", rounds, "repeatedPolicy", rounds > 1,
+        "step", index + 1, "steps", plan.steps().size()));
   }
 
   private Map<String, String> expert(String id) {

@@ -3,7 +3,7 @@ package io.firebreak.oncall;
 import io.firebreak.comms.ChatPort;
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MailPort;
-import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.platform.FirebreakProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,10 +19,10 @@ class PagingConfiguration {
   @Bean
   @ConditionalOnMissingBean(PagingPort.class)
   PagingPort paging(FirebreakProperties properties, ObjectProvider<JavaMailSender> smtp, ChatPort chat, MailPort mail,
-      IdentityService identity, IncidentRepository incidents, Deliveries deliveries) {
+      IdentityService identity, IncidentTimeline timeline, Deliveries deliveries) {
     if (properties.slack().configured() || smtp.getIfAvailable() != null) {
-      return new DirectPaging(chat, mail, identity, incidents, deliveries);
+      return new DirectPaging(chat, mail, identity, timeline, deliveries);
     }
-    return new NotConfiguredPaging(incidents);
+    return new NotConfiguredPaging(timeline);
   }
 }

@@ -5,7 +5,8 @@ public interface PagingPort {
 
   /**
    * @param target a Camunda user or group id
-   * @param text the page, already rendered
+   * @param subject the page's subject (email), already rendered (template {@code page.subject})
+   * @param text the page, already rendered (template {@code page.text})
    */
-  void page(String incidentKey, String target, String text);
+  void page(String incidentKey, String target, String subject, String text);
 }

@@ -5,10 +5,11 @@ import static io.firebreak.incident.IncidentVariables.ESCALATION_CHAIN;
 import static io.firebreak.incident.IncidentVariables.SERVICE;
 import static io.firebreak.incident.IncidentVariables.SEVERITY;
 
-import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import io.firebreak.oncall.EscalationPlan.Step;
-import java.util.stream.Collectors;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,11 +27,11 @@ import org.springframework.stereotype.Component;
 class PlanEscalation implements JavaDelegate {
 
   private final OnCallService onCall;
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  PlanEscalation(OnCallService onCall, IncidentRepository incidents) {
+  PlanEscalation(OnCallService onCall, IncidentTimeline timeline) {
     this.onCall = onCall;
-    this.incidents = incidents;
+    this.timeline = timeline;
   }
 
   @Override
@@ -41,16 +42,18 @@ class PlanEscalation implements JavaDelegate {
     EscalationProcess.ESCALATION_POLICY.set(execution, plan.policy());
     EscalationProcess.NEXT_ESCALATION_STEP.set(execution, 0);
     EscalationProcess.MORE_LEVELS.set(execution, !plan.steps().isEmpty());
-    incidents.addTimeline(Incidents.keyOf(execution), "ESCALATION_PLANNED", "firebreak", describe(plan));
+    timeline.add(Incidents.keyOf(execution), "ESCALATION_PLANNED", "firebreak", "escalation-planned", facts(plan));
   }
 
-  static String describe(EscalationPlan plan) {
+  /** The plan for the line {@code timeline-escalation-planned}: policy, service, the first round's levels, rounds. */
+  static Map<String, Object> facts(EscalationPlan plan) {
     int rounds = plan.steps().stream().mapToInt(Step::round).max().orElse(1);
-    String levels = plan.steps().stream().filter(s -> s.round() == 1)
-        .map(s -> (s.kind() == Catalog.LevelKind.LAYER ? s.schedule() + " " + s.target()
-            : s.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + s.target()) + " (" + s.delayMinutes() + " min)")
-        .collect(Collectors.joining(", then "));
-    return "Escalation policy " + plan.policy() + (plan.service() == null ? " (service not in the catalog)" : " of " + plan.service())
-        + ": " + levels + (rounds > 1 ? "; " + rounds + " rounds" : "");
+    List<Map<String, Object>> levels = plan.steps().stream().filter(s -> s.round() == 1)
+        .map(s -> IncidentTimeline.facts("layer", s.kind() == Catalog.LevelKind.LAYER, "schedule", s.schedule(),
+            "kind", s.kind().name().toLowerCase(java.util.Locale.ROOT), "target", s.target(),
+            "delayMinutes", s.delayMinutes()))
+        .toList();
+    return IncidentTimeline.facts("policy", plan.policy(), "service", plan.service(), "levels", levels,
+        "rounds", rounds, "repeated", rounds > 1);
   }
 }

@@ -1,6 +1,8 @@
 package io.firebreak.oncall;
 
-import io.firebreak.incident.IncidentRepository;
+import static io.firebreak.incident.IncidentTimeline.facts;
+
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,18 +16,17 @@ import org.springframework.stereotype.Component;
 @Component("recordAcknowledgement")
 class RecordAcknowledgement implements JavaDelegate {
 
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  RecordAcknowledgement(IncidentRepository incidents) {
-    this.incidents = incidents;
+  RecordAcknowledgement(IncidentTimeline timeline) {
+    this.timeline = timeline;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String who = EscalationProcess.ACKNOWLEDGED_BY.get(execution);
-    incidents.addTimeline(Incidents.keyOf(execution), "ACKNOWLEDGED", who,
-        "Page acknowledged by " + (who == null ? "an unknown responder" : who) + " (level "
-            + EscalationProcess.ESCALATION_LEVEL.getOr(execution, 1) + ", "
-            + EscalationProcess.PAGED_TARGET.getOr(execution, "on-call") + ")");
+    timeline.add(Incidents.keyOf(execution), "ACKNOWLEDGED", who, "page-acknowledged", facts("acknowledgedBy", who,
+        "escalationLevel", EscalationProcess.ESCALATION_LEVEL.getOr(execution, 1),
+        "pagedTarget", EscalationProcess.PAGED_TARGET.getOr(execution, "on-call")));
   }
 }

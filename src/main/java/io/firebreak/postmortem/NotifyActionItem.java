@@ -1,9 +1,11 @@
 package io.firebreak.postmortem;
 
+import static io.firebreak.incident.IncidentTimeline.facts;
+
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.IncidentMails;
 import io.firebreak.comms.MessageModel;
-import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.Var;
 import java.util.List;
@@ -32,14 +34,14 @@ class NotifyActionItem implements JavaDelegate {
 
   private final IncidentMails mails;
   private final MessageModel model;
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
   private final ActionItemProperties properties;
 
-  NotifyActionItem(IncidentMails mails, MessageModel model, IncidentRepository incidents,
+  NotifyActionItem(IncidentMails mails, MessageModel model, IncidentTimeline timeline,
       ActionItemProperties properties) {
     this.mails = mails;
     this.model = model;
-    this.incidents = incidents;
+    this.timeline = timeline;
     this.properties = properties;
   }
 
@@ -61,14 +63,14 @@ class NotifyActionItem implements JavaDelegate {
         String lead = properties.leadOf(owner);
         who = lead != null ? lead : "group " + properties.leadGroup();
         to = lead != null ? userAddress(identity, lead) : IncidentMails.groupAddresses(identity, properties.leadGroup());
-        incidents.addTimeline(key, "ACTION_ITEM_OVERDUE", "firebreak", "Action item overdue: "
-            + ActionItemProcess.TITLE.get(execution) + " (" + owner + ", due " + ActionItemProcess.DUE_DAY.get(execution)
-            + "); escalated to " + who);
+        timeline.add(key, "ACTION_ITEM_OVERDUE", "firebreak", "action-item-overdue",
+            facts("actionItemTitle", ActionItemProcess.TITLE.get(execution), "actionItemOwner", owner,
+                "actionItemDueDay", ActionItemProcess.DUE_DAY.get(execution), "recipientName", who));
       }
       default -> throw new IllegalArgumentException("recipient must be 'owner' or 'lead', not '" + recipient + "'");
     }
     if (to.isEmpty()) {
-      incidents.addTimeline(key, "SKIPPED", "email", "No email address for " + who + " ('" + template + "' email)");
+      timeline.add(key, "SKIPPED", "email", "no-email-address", facts("recipientName", who, "template", template));
       return;
     }
     Map<String, Object> data = model.of(execution);

@@ -88,7 +88,6 @@ public class PostmortemDocument {
     model.put("service", incident.service());
     model.put("state", incident.state().name().toLowerCase(Locale.ROOT));
     model.put("phase", incident.phase().label());
-    model.put("reporter", incident.reporter());
     model.put("source", incident.source());
     model.put("customerImpact", incident.customerImpact() ? "yes" : "no");
     model.put("declaredAt", time(incident.declaredAt()));
@@ -98,15 +97,23 @@ public class PostmortemDocument {
     String resolution = string(incidentVars.get(IncidentVariables.RESOLUTION_SUMMARY.name()));
     model.put("resolutionSummary", resolution == null || resolution.isBlank() ? null : resolution);
     model.put("author", string(postmortem.get(PostmortemProcess.AUTHOR.name())));
-    model.put("roles", roles(incident));
-    model.put("times", times(ResponseTimes.of(incident, timeline)));
+    // Roles, measures and sections by name: their headings and labels are the template's wording.
+    model.put("incidentCommander", present(incident.roles().incidentCommander()));
+    model.put("commsLead", present(incident.roles().commsLead()));
+    model.put("scribe", present(incident.roles().scribe()));
+    model.put("customerLiaison", present(incident.roles().customerLiaison()));
+    model.put("reporter", present(incident.reporter()));
+    ResponseTimes times = ResponseTimes.of(incident, timeline);
+    model.put("timeToAcknowledge", measure(times.timeToAcknowledge(), times.acknowledged()));
+    model.put("timeToMitigate", measure(times.timeToMitigate(), times.mitigated()));
+    model.put("timeToResolve", measure(times.timeToResolve(), times.resolved()));
 
     List<Map<String, Object>> lines = new ArrayList<>();
     // Updates written outside Tasklist (Slack /incident update) are in the timeline already, with
     // their author; their incident-communication instance must not add them a second time.
     List<String> updatesInTimeline = new ArrayList<>();
     for (TimelineEntry e : timeline) {
-      lines.add(line(e.at(), e.kind(), e.actor(), e.text()));
+      lines.add(line(e.at(), e.kind(), e.actor(), e.text(), null));
       if (STATUS_UPDATE.equals(e.kind())) {
         updatesInTimeline.add(e.text());
       }
@@ -115,20 +122,18 @@ public class PostmortemDocument {
     for (Communication c : communications(key)) {
       if ("customer-statement".equals(c.template())) {
         statements.add(Map.of("at", time(c.at()), "text", c.text() == null ? "" : c.text()));
-        lines.add(line(c.at(), "CUSTOMER_STATEMENT", null, c.text()));
+        lines.add(line(c.at(), "CUSTOMER_STATEMENT", null, c.text(), null));
       } else if ("status-update".equals(c.template()) && !updatesInTimeline.remove(c.text())) {
-        lines.add(line(c.at(), STATUS_UPDATE, null,
-            c.text() + (c.whatChanged() == null || c.whatChanged().isBlank() ? "" : " (changed: " + c.whatChanged() + ")")));
+        lines.add(line(c.at(), STATUS_UPDATE, null, c.text(), c.whatChanged()));
       }
     }
     lines.sort(Comparator.comparing(m -> (Instant) m.get("instant")));
     model.put("timeline", lines);
     model.put("statements", statements);
-    model.put("sections", List.of(
-        section("Cause and contributing factors", postmortem.get(PostmortemProcess.CAUSE.name())),
-        section("Impact", postmortem.get(PostmortemProcess.IMPACT.name())),
-        section("Steps taken", postmortem.get(PostmortemProcess.STEPS_TAKEN.name())),
-        section("Prevention", postmortem.get(PostmortemProcess.PREVENTION.name()))));
+    model.put("cause", section(postmortem.get(PostmortemProcess.CAUSE.name())));
+    model.put("impact", section(postmortem.get(PostmortemProcess.IMPACT.name())));
+    model.put("stepsTaken", section(postmortem.get(PostmortemProcess.STEPS_TAKEN.name())));
+    model.put("prevention", section(postmortem.get(PostmortemProcess.PREVENTION.name())));
     model.put("actionItems", actionItems(key, string(postmortem.get(PostmortemProcess.ACTION_ITEMS.name()))));
     String comments = string(postmortem.get(PostmortemProcess.REVIEW_COMMENTS.name()));
     model.put("reviewComments", comments);
@@ -144,8 +149,9 @@ public class PostmortemDocument {
     if (markdown.length() <= VARIABLE_LIMIT) {
       return markdown;
     }
-    String note = "\n\n… (cut here; the whole postmortem is at " + url(key) + ")\n";
-    return markdown.substring(0, VARIABLE_LIMIT - note.length()) + note;
+    // The pointer's wording is the template postmortem-cut.md.mustache.
+    String note = "\n\n" + templates.render("postmortem-cut", Format.MARKDOWN, Map.of("key", key, "url", url(key))) + "\n";
+    return markdown.substring(0, Math.max(0, VARIABLE_LIMIT - note.length())) + note;
   }
 
   private Map<String, Object> latestVariables(String key, String processKey) {
@@ -197,52 +203,37 @@ public class PostmortemDocument {
     return result;
   }
 
-  private static Map<String, Object> line(Instant at, String kind, String actor, String text) {
+  private static Map<String, Object> line(Instant at, String kind, String actor, String text, String whatChanged) {
     Map<String, Object> m = new HashMap<>();
     m.put("instant", at);
     m.put("at", time(at));
     m.put("kind", kind);
     m.put("actor", actor);
     m.put("text", Markdown.oneLine(text));
+    m.put("whatChanged", whatChanged == null || whatChanged.isBlank() ? null : Markdown.oneLine(whatChanged));
     return m;
   }
 
-  private static List<Map<String, String>> roles(Incident incident) {
-    List<Map<String, String>> roles = new ArrayList<>();
-    role(roles, "Incident commander", incident.roles().incidentCommander());
-    role(roles, "Communications lead", incident.roles().commsLead());
-    role(roles, "Scribe", incident.roles().scribe());
-    role(roles, "Customer liaison", incident.roles().customerLiaison());
-    role(roles, "Reporter", incident.reporter());
-    return roles;
+  private static Map<String, String> measure(java.time.Duration duration, Instant at) {
+    return Map.of("duration", ResponseTimes.format(duration), "at", time(at));
   }
 
-  private static void role(List<Map<String, String>> roles, String role, String who) {
-    if (who != null && !who.isBlank()) {
-      roles.add(Map.of("role", role, "who", who));
-    }
-  }
-
-  private static List<Map<String, String>> times(ResponseTimes t) {
-    return List.of(
-        Map.of("measure", "Time to acknowledge", "duration", ResponseTimes.format(t.timeToAcknowledge()), "at", time(t.acknowledged())),
-        Map.of("measure", "Time to mitigate", "duration", ResponseTimes.format(t.timeToMitigate()), "at", time(t.mitigated())),
-        Map.of("measure", "Time to resolve", "duration", ResponseTimes.format(t.timeToResolve()), "at", time(t.resolved())));
-  }
-
-  private static Map<String, Object> section(String heading, Object text) {
+  /** An author's section: {@code written} and its {@code text}; the heading is the template's. */
+  private static Map<String, Object> section(Object text) {
     String s = string(text);
     boolean written = s != null && !s.isBlank();
-    return Map.of("heading", heading, "written", written, "text", written ? s.strip() : "");
+    return Map.of("written", written, "text", written ? s.strip() : "");
   }
 
-  private List<Map<String, String>> actionItems(String key, String typed) {
-    List<Map<String, String>> rows = new ArrayList<>();
+  /** Rows with the plan as a flag ({@code task}, {@code planning}, {@code proposed}, {@code unreadable}): the words are the template's. */
+  private List<Map<String, Object>> actionItems(String key, String typed) {
+    List<Map<String, Object>> rows = new ArrayList<>();
     List<ActionItemRepository.Row> planned = actionItems.ofIncident(key);
     if (!planned.isEmpty()) {
       for (ActionItemRepository.Row r : planned) {
+        boolean task = ActionItemRepository.NOW.equals(r.horizon());
         rows.add(Map.of("title", Markdown.oneLine(r.title()), "owner", r.owner(), "kind", r.kind(),
-            "due", r.due().toString(), "plan", ActionItemRepository.NOW.equals(r.horizon()) ? "task" : "planning backlog",
+            "due", r.due().toString(), "task", task, "planning", !task, "proposed", false, "unreadable", false,
             "status", r.status()));
       }
       return rows;
@@ -251,17 +242,21 @@ public class PostmortemDocument {
     try {
       for (ActionItem item : ActionItems.parse(typed)) {
         rows.add(Map.of("title", item.title(), "owner", item.owner(), "kind", item.kind(), "due", item.due().toString(),
-            "plan", "proposed", "status", "proposed"));
+            "task", false, "planning", false, "proposed", true, "unreadable", false, "status", ""));
       }
     } catch (IllegalArgumentException e) {
-      rows.add(Map.of("title", Markdown.oneLine(typed), "owner", "", "kind", "", "due", "", "plan", "not readable",
-          "status", ""));
+      rows.add(Map.of("title", Markdown.oneLine(typed), "owner", "", "kind", "", "due", "", "task", false,
+          "planning", false, "proposed", false, "unreadable", true, "status", ""));
     }
     return rows;
   }
 
   private static String time(Instant instant) {
     return instant == null ? "—" : TIME.format(instant) + " UTC";
+  }
+
+  private static String present(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static String string(Object value) {

@@ -25,6 +25,12 @@ public final class PostmortemProcess {
   public static final Var<Integer> ACTION_ITEMS_DUE_SOON_COUNT = Var.integer("actionItemsDueSoonCount");
   /** Input of {@code Task_StartActionItems}: how many working days before the due date the owner is reminded. */
   public static final Var<Integer> REMINDER_WORKING_DAYS_BEFORE = Var.integer("reminderWorkingDaysBefore");
+  /** Input of {@code Task_StartActionItems}: the time of day the owner is reminded, {@code HH:mm} (e.g. {@code 09:00}). */
+  public static final Var<String> REMINDER_TIME = Var.string("reminderTime");
+  /** Input of {@code Task_StartActionItems}: the time of day on the due date an item falls due, {@code HH:mm}. */
+  public static final Var<String> DUE_TIME = Var.string("dueTime");
+  /** Input of {@code Task_PlanActionItems}: items due within this many working days become tasks. */
+  public static final Var<Integer> HORIZON_WORKING_DAYS = Var.integer("horizonWorkingDays");
 
   public static final class Elements {
     public static final String POSTMORTEM_STARTED = "StartEvent_PostmortemRequired";

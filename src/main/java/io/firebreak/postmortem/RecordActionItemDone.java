@@ -1,6 +1,8 @@
 package io.firebreak.postmortem;
 
-import io.firebreak.incident.IncidentRepository;
+import static io.firebreak.incident.IncidentTimeline.facts;
+
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Marks the action item done in {@code fb_action_item} (status, who, when, outcome) and notes it on
- * the incident's timeline.
+ * the incident's timeline ({@code timeline-action-item-done}).
  *
  * <p>Used by {@code Task_RecordActionItemDone} in {@code action-item.bpmn}.
  */
@@ -16,19 +18,20 @@ import org.springframework.stereotype.Component;
 class RecordActionItemDone implements JavaDelegate {
 
   private final ActionItemRepository actionItems;
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  RecordActionItemDone(ActionItemRepository actionItems, IncidentRepository incidents) {
+  RecordActionItemDone(ActionItemRepository actionItems, IncidentTimeline timeline) {
     this.actionItems = actionItems;
-    this.incidents = incidents;
+    this.timeline = timeline;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String who = ActionItemProcess.COMPLETED_BY.getOr(execution, ActionItemProcess.OWNER.get(execution));
     if (actionItems.done(ActionItemProcess.ID.require(execution), who, ActionItemProcess.OUTCOME.get(execution))) {
-      incidents.addTimeline(Incidents.keyOf(execution), "ACTION_ITEM_DONE", who,
-          "Action item done: " + ActionItemProcess.TITLE.get(execution) + " — " + ActionItemProcess.OUTCOME.getOr(execution, ""));
+      timeline.add(Incidents.keyOf(execution), "ACTION_ITEM_DONE", who, "action-item-done",
+          facts("actionItemTitle", ActionItemProcess.TITLE.get(execution), "actionItemOutcome",
+              ActionItemProcess.OUTCOME.get(execution), "completedBy", who));
     }
   }
 }

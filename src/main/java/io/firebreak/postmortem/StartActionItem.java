@@ -2,10 +2,12 @@ package io.firebreak.postmortem;
 
 import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.Incidents;
+import io.firebreak.platform.Var;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,9 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * Starts one {@code action-item} process (message {@code ActionItemAssigned}) for the item in the
  * multi-instance element variable {@code actionItem}, with the incident key as business key, so the
- * item lives on after the postmortem and the incident end. Input {@code reminderWorkingDaysBefore}
- * (default 1): the owner is reminded at 09:00 that many working days before the due date, or at once
- * when that moment has passed.
+ * item lives on after the postmortem and the incident end. The times are the model's inputs
+ * (element template "Assign action items"): the item falls due at {@code dueTime} ({@code HH:mm}) of
+ * its due date; the owner is reminded at {@code reminderTime} {@code reminderWorkingDaysBefore}
+ * working days before, or at once when that moment has passed.
  *
  * <p>Used by {@code Task_StartActionItems} in {@code incident-postmortem.bpmn}.
  */
@@ -29,7 +32,11 @@ import org.springframework.stereotype.Component;
 class StartActionItem implements JavaDelegate {
 
   static final String ELEMENT_VARIABLE = "actionItem";
-  private static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
+  // Only for a postmortem model deployed before these were inputs (a running incident on an older
+  // version): the times it was built with. The shipped model sets all three.
+  private static final int LEGACY_REMINDER_DAYS = 1;
+  private static final String LEGACY_REMINDER_TIME = "09:00";
+  private static final String LEGACY_DUE_TIME = "17:00";
 
   private final ActionItemRepository actionItems;
 
@@ -42,9 +49,13 @@ class StartActionItem implements JavaDelegate {
     String key = Incidents.keyOf(execution);
     SpinJsonNode item = (SpinJsonNode) execution.getVariable(ELEMENT_VARIABLE);
     long id = item.prop("id").numberValue().longValue();
-    LocalDateTime due = LocalDateTime.parse(item.prop("due").stringValue());
-    int before = PostmortemProcess.REMINDER_WORKING_DAYS_BEFORE.getOr(execution, 1);
-    LocalDateTime remind = LocalDateTime.of(ActionItems.addWorkingDays(due.toLocalDate(), -before), REMINDER_TIME);
+    String dueText = item.prop("due").stringValue();
+    // A list planned before the due time was an input carries it ("2026-03-06T17:00:00").
+    LocalDateTime due = dueText.contains("T") ? LocalDateTime.parse(dueText)
+        : LocalDateTime.of(LocalDate.parse(dueText), time(PostmortemProcess.DUE_TIME, execution, LEGACY_DUE_TIME));
+    int before = PostmortemProcess.REMINDER_WORKING_DAYS_BEFORE.getOr(execution, LEGACY_REMINDER_DAYS);
+    LocalDateTime remind = LocalDateTime.of(ActionItems.addWorkingDays(due.toLocalDate(), -before),
+        time(PostmortemProcess.REMINDER_TIME, execution, LEGACY_REMINDER_TIME));
     Date now = ClockUtil.getCurrentTime();
     Date remindAt = date(remind).after(now) ? date(remind) : now;
 
@@ -66,6 +77,16 @@ class StartActionItem implements JavaDelegate {
         .setVariables(vars)
         .correlateStartMessage();
     actionItems.assigned(id, started.getId());
+  }
+
+  private static LocalTime time(Var<String> input, DelegateExecution execution, String legacy) {
+    String value = input.getOr(execution, legacy).strip();
+    try {
+      return LocalTime.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("input " + input.name() + " of " + execution.getCurrentActivityId()
+          + " must be a time of day HH:mm, not '" + value + "'", e);
+    }
   }
 
   private static Date date(LocalDateTime time) {

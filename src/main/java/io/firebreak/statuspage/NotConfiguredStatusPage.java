@@ -1,6 +1,8 @@
 package io.firebreak.statuspage;
 
-import io.firebreak.incident.IncidentRepository;
+import static io.firebreak.incident.IncidentTimeline.facts;
+
+import io.firebreak.incident.IncidentTimeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,16 +11,16 @@ class NotConfiguredStatusPage implements StatusPagePort {
 
   private static final Logger log = LoggerFactory.getLogger(NotConfiguredStatusPage.class);
 
-  private final IncidentRepository incidents;
+  private final IncidentTimeline timeline;
 
-  NotConfiguredStatusPage(IncidentRepository incidents) {
-    this.incidents = incidents;
+  NotConfiguredStatusPage(IncidentTimeline timeline) {
+    this.timeline = timeline;
   }
 
   @Override
   public void publish(String incidentKey, String status, String text) {
-    String note = "Status page not configured: not published (" + status + "): " + text;
+    String note = timeline.add(incidentKey, "NOT_CONFIGURED", "status-page", "status-page-not-configured",
+        facts("status", status, "text", text));
     log.info("{}: {}", incidentKey, note);
-    incidents.addTimeline(incidentKey, "NOT_CONFIGURED", "status-page", note);
   }
 }

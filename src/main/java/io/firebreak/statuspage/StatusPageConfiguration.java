@@ -1,6 +1,6 @@
 package io.firebreak.statuspage;
 
-import io.firebreak.incident.IncidentRepository;
+import io.firebreak.incident.IncidentTimeline;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +10,7 @@ class StatusPageConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(StatusPagePort.class)
-  StatusPagePort notConfiguredStatusPage(IncidentRepository incidents) {
-    return new NotConfiguredStatusPage(incidents);
+  StatusPagePort notConfiguredStatusPage(IncidentTimeline timeline) {
+    return new NotConfiguredStatusPage(timeline);
   }
 }

@@ -231,7 +231,7 @@ class IncidentProcessTest extends ProcessTest {
     assertThat(closed.phase()).isEqualTo(Phase.CLOSED);
     assertThat(closed.closedAt()).isNotNull();
     assertThat(timelineKinds(key)).containsSubsequence("DECLARED", "CLASSIFIED", "PAGED", "ACKNOWLEDGED", "TRIAGED",
-        "PHASE", "ACTION_ITEMS", "PHASE");
+        "PHASE_INVESTIGATING", "ACTION_ITEMS", "PHASE_CLOSED");
     assertThat(timelineTexts(key)).containsSubsequence("Phase: triaged", "Phase: investigating",
         "Phase: resolved: Rolled back release 42; payments <ok> again", "Phase: postmortem", "Phase: closed");
   }

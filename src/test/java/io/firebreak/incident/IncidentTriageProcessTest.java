@@ -112,7 +112,7 @@ class IncidentTriageProcessTest extends ProcessTest {
         .containsExactly(
             tuple("TRIAGED", "ic.ines", "Triaged: outage, customers affected; IC ic.ines, comms lead comms.carla,"
                 + " scribe unassigned, customer liaison liaison.lee"),
-            tuple("PHASE", "firebreak", "Phase: triaged"));
+            tuple("PHASE_TRIAGED", "firebreak", "Phase: triaged"));
 
     assertThat(chat.calls).containsExactly(
         new Call(key, "invite", channelOf(key), "ic.ines@example.com,comms.carla@example.com,liaison.lee@example.com"),

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Test double for {@link PagingPort}: records every page. */
 public class RecordingPaging implements PagingPort {
 
-  public record Page(String incidentKey, String target, String text) {}
+  public record Page(String incidentKey, String target, String subject, String text) {}
 
   public final List<Page> pages = new CopyOnWriteArrayList<>();
 
@@ -19,7 +19,7 @@ public class RecordingPaging implements PagingPort {
   }
 
   @Override
-  public void page(String incidentKey, String target, String text) {
-    pages.add(new Page(incidentKey, target, text));
+  public void page(String incidentKey, String target, String subject, String text) {
+    pages.add(new Page(incidentKey, target, subject, text));
   }
 }
