@@ -41,9 +41,11 @@ public class IncidentService {
   private final IncidentRepository incidents;
   private final SeverityChanges severityChanges;
   private final IncidentTypes types;
+  private final IncidentTimeline timeline;
 
   IncidentService(RuntimeService runtime, TaskService tasks, IncidentRepository incidents,
-      SeverityChanges severityChanges, IncidentTypes types) {
+      SeverityChanges severityChanges, IncidentTypes types, IncidentTimeline timeline) {
+    this.timeline = timeline;
     this.runtime = runtime;
     this.tasks = tasks;
     this.incidents = incidents;
@@ -119,7 +121,7 @@ public class IncidentService {
     if (incident.state() == Incident.State.CLOSED || escalation.isEmpty()) {
       throw new IncidentConflictException("no page of " + key + " is waiting for acknowledgement");
     }
-    incidents.addTimeline(key, "ACKNOWLEDGE_RECEIVED", who, "Acknowledgement of the page received via " + via);
+    timeline.add(key, "ACKNOWLEDGE_RECEIVED", who, "acknowledgement-received", IncidentTimeline.facts("via", via));
     runtime.createMessageCorrelation(EscalationProcess.MSG_PAGE_ACKNOWLEDGED)
         .processInstanceId(escalation.get())
         .setVariable(EscalationProcess.ACKNOWLEDGED_BY.name(), who)
@@ -208,7 +210,7 @@ public class IncidentService {
     }
     tasks.complete(task.getId(), Variables.createVariables()
         .putValue(IncidentVariables.RESOLUTION_SUMMARY.name(), summary));
-    incidents.addTimeline(key, "RESOLVE_REQUESTED", resolvedBy, "Resolution confirmed: " + summary);
+    timeline.add(key, "RESOLVE_REQUESTED", resolvedBy, "resolution-confirmed", IncidentTimeline.facts("summary", summary));
     return task.getName();
   }
 

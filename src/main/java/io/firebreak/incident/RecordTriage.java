@@ -23,8 +23,10 @@ class RecordTriage implements JavaDelegate {
 
   private final IncidentRepository incidents;
   private final IncidentTypes types;
+  private final IncidentTimeline timeline;
 
-  RecordTriage(IncidentRepository incidents, IncidentTypes types) {
+  RecordTriage(IncidentRepository incidents, IncidentTypes types, IncidentTimeline timeline) {
+    this.timeline = timeline;
     this.incidents = incidents;
     this.types = types;
   }
@@ -43,17 +45,13 @@ class RecordTriage implements JavaDelegate {
     Roles roles = new Roles(blankToNull(INCIDENT_COMMANDER.get(execution)), blankToNull(COMMS_LEAD.get(execution)),
         blankToNull(SCRIBE.get(execution)), blankToNull(CUSTOMER_LIAISON.get(execution)));
     incidents.updateTriage(key, type, impact, roles);
-    incidents.addTimeline(key, "TRIAGED", roles.incidentCommander(), String.format(
-        "Triaged: %s, customers %s; IC %s, comms lead %s, scribe %s, customer liaison %s", type,
-        impact ? "affected" : "not affected", orNobody(roles.incidentCommander()), orNobody(roles.commsLead()),
-        orNobody(roles.scribe()), orNobody(roles.customerLiaison())));
+    timeline.add(key, "TRIAGED", roles.incidentCommander(), "triaged", IncidentTimeline.facts("incidentType", type,
+        "customerImpact", impact, "incidentCommander", roles.incidentCommander(), "commsLead", roles.commsLead(),
+        "scribe", roles.scribe(), "customerLiaison", roles.customerLiaison()));
   }
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static String orNobody(String s) {
-    return s == null ? "unassigned" : s;
-  }
 }

@@ -5,8 +5,10 @@ import io.firebreak.incident.IncidentDeclaration;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
+import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.IncidentTypes;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,10 +53,13 @@ class AlertIntake {
   private final TransactionTemplate tx;
   private final IntakeProperties limits;
   private final IncidentTypes types;
+  private final IncidentTimeline timeline;
 
   AlertIntake(AlertGroups groups, IncidentService incidentService, IncidentRepository incidents,
-      PlatformTransactionManager transactionManager, IntakeProperties limits, IncidentTypes types) {
+      PlatformTransactionManager transactionManager, IntakeProperties limits, IncidentTypes types,
+      IncidentTimeline timeline) {
     this.types = types;
+    this.timeline = timeline;
     this.groups = groups;
     this.incidentService = incidentService;
     this.incidents = incidents;
@@ -77,18 +82,17 @@ class AlertIntake {
       Optional<AlertGroups.OpenGroup> open = groups.lockOpen(hash);
       if (open.isPresent() && !open.get().incidentClosed()) {
         groups.countAlerts(open.get().id(), alerts);
-        record(open.get().incidentKey(), "ALERT", delivery, "attached");
+        record(open.get().incidentKey(), "ALERT", delivery, "alert-attached", facts());
         return new Touched(open.get().incidentKey(), Touched.ATTACHED);
       }
       open.ifPresent(closed -> groups.release(closed.id()));
       long id = groups.claim(delivery.source(), hash, delivery.groupKey(), alerts);
       Incident incident = incidentService.declare(declaration);
       groups.assign(id, incident.key());
-      record(incident.key(), "ALERT", delivery, "declared this incident");
+      record(incident.key(), "ALERT", delivery, "alert-declared", facts());
       if (unknownLabel != null) {
-        incidents.addTimeline(incident.key(), "ALERT", Json.truncate(delivery.actor(), 100), "incident_type '"
-            + unknownLabel + "' is not a deployed incident type (" + String.join(", ", known.ids())
-            + "); declared as " + declaration.type());
+        timeline.add(incident.key(), "ALERT", Json.truncate(delivery.actor(), 100), "alert-unknown-type", facts(
+            "label", unknownLabel, "knownTypes", String.join(", ", known.ids()), "incidentType", declaration.type()));
       }
       return new Touched(incident.key(), Touched.CREATED);
     }));
@@ -98,9 +102,7 @@ class AlertIntake {
   Optional<Touched> resolve(Delivery delivery) {
     return onOpenIncident(delivery, key -> {
       boolean suggested = incidentService.signalAlertResolved(key);
-      record(key, "ALERT_RESOLVED", delivery, suggested
-          ? "resolved; resolution suggested to the incident commander"
-          : "resolved; nothing suggested, the incident is not remediating (" + phase(key) + ")");
+      record(key, "ALERT_RESOLVED", delivery, "alert-resolved", facts("suggested", suggested, "phase", phase(key)));
       return Touched.RESOLVED_SIGNAL;
     });
   }
@@ -112,7 +114,7 @@ class AlertIntake {
         incidentService.acknowledgePage(key, delivery.actor(), delivery.source());
       } catch (IncidentConflictException e) {
         // Checked before anything was sent, so the transaction is intact.
-        record(key, "ALERT_ACKNOWLEDGED", delivery, "acknowledged, but " + e.getMessage());
+        record(key, "ALERT_ACKNOWLEDGED", delivery, "alert-acknowledge-refused", facts("reason", e.getMessage()));
       }
       return Touched.ACKNOWLEDGED;
     });
@@ -133,13 +135,20 @@ class AlertIntake {
     return incidents.find(key).map(i -> i.phase().label()).orElse("unknown");
   }
 
-  private void record(String key, String kind, Delivery delivery, String what) {
-    List<String> notes = delivery.notes().isEmpty() ? List.of("") : delivery.notes();
+  /** One line per note of the delivery (its alerts' links), worded by {@code timeline-<wording>}. */
+  private void record(String key, String kind, Delivery delivery, String wording, Map<String, Object> facts) {
+    List<String> notes = delivery.notes().isEmpty() ? java.util.Collections.singletonList(null) : delivery.notes();
     for (String note : notes) {
+      Map<String, Object> line = new java.util.HashMap<>(facts);
+      line.put("source", delivery.source());
+      line.put("note", note == null || note.isEmpty() ? null : note);
       // addTimeline cuts the text to the column itself.
-      incidents.addTimeline(key, kind, Json.truncate(delivery.actor(), 100),
-          delivery.source() + " alert " + what + (note.isEmpty() ? "" : ": " + note));
+      timeline.add(key, kind, Json.truncate(delivery.actor(), 100), wording, line);
     }
+  }
+
+  private static Map<String, Object> facts(Object... namesAndValues) {
+    return IncidentTimeline.facts(namesAndValues);
   }
 
   private <T> T retrying(Supplier<T> attempt) {

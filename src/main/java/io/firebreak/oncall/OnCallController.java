@@ -4,6 +4,7 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import io.firebreak.incident.IncidentProcess;
+import io.firebreak.incident.IncidentTypes;
 import io.firebreak.incident.IncidentVariables;
 import io.firebreak.oncall.Catalog.Service;
 import io.firebreak.oncall.EscalationPlan.Step;
@@ -51,6 +52,7 @@ class OnCallController {
   /** Inputs by which a step of the models names whom it tells. */
   private static final List<String> TELLING_INPUTS = List.of("channel", "recipients");
 
+  private final IncidentTypes types;
   private final OnCallBoard board;
   private final OnCallService onCall;
   private final ModelWalk models;
@@ -60,7 +62,8 @@ class OnCallController {
   private final Template noPage;
 
   OnCallController(OnCallBoard board, OnCallService onCall, ModelWalk models, IdentityService identity,
-      TaskService tasks) {
+      TaskService tasks, IncidentTypes types) {
+    this.types = types;
     this.board = board;
     this.onCall = onCall;
     this.models = models;
@@ -102,7 +105,7 @@ class OnCallController {
    */
   @GetMapping(path = "/api/oncall/dry-run", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> dryRun(@RequestParam String service, @RequestParam String severity,
-      @RequestParam(defaultValue = "outage") String type, @RequestParam(required = false) Boolean customerImpact) {
+      @RequestParam(required = false) String type, @RequestParam(required = false) Boolean customerImpact) {
     Service s = onCall.catalog().service(service).orElse(null);
     if (s == null) {
       return error("unknown_service", "service '" + service + "' is not in the catalog; known: "
@@ -112,11 +115,18 @@ class OnCallController {
     if (!CatalogParser.SEVERITIES.contains(sev)) {
       return error("unknown_severity", "severity '" + severity + "' is not one of SEV1, SEV2, SEV3, SEV4, SEV5");
     }
+    // The incident types deployed now (DMN incident-types): an alias names its type, none = the default.
+    IncidentTypes.Known known = types.deployed();
+    String typeId = type == null || type.isBlank() ? known.defaultType().orElse(null) : known.resolve(type).orElse(null);
+    if (typeId == null) {
+      return error("unknown_type", "type '" + type + "' is not one of the deployed incident types: "
+          + String.join(", ", known.ids()));
+    }
     VariableMap facts = Variables.createVariables();
     IncidentVariables.SERVICE.put(facts, s.id());
     IncidentVariables.SEVERITY.put(facts, sev);
     IncidentVariables.PROPOSED_SEVERITY.put(facts, sev);
-    IncidentVariables.INCIDENT_TYPE.put(facts, type);
+    IncidentVariables.INCIDENT_TYPE.put(facts, typeId);
     IncidentVariables.TITLE.put(facts, "Dry run");
     IncidentVariables.SOURCE.put(facts, "dry-run");
     if (customerImpact != null) {
@@ -128,8 +138,8 @@ class OnCallController {
       walk = models.walk(IncidentProcess.KEY, facts, Set.of(IncidentVariables.SEVERITY.name()));
     } catch (RuntimeException e) {
       // A model or decision the engine could not evaluate: the owner finds the engine's reason in the log.
-      log.warn("Dry run for {} {} {} failed", s.id(), sev, type, e);
-      return error("dry_run_failed", "the deployed models could not be walked for a " + sev + " " + type
+      log.warn("Dry run for {} {} {} failed", s.id(), sev, typeId, e);
+      return error("dry_run_failed", "the deployed models could not be walked for a " + sev + " " + typeId
           + " incident of " + s.id() + "; the server log says why");
     }
 

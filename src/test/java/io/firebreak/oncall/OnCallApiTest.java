@@ -259,6 +259,13 @@ class OnCallApiTest {
     assertThat(immediatelyTold(security)).noneMatch(t -> t.contains("broadcast"));
     JsonNode outage = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1&type=outage").json();
     assertThat(immediatelyTold(outage)).contains("0 broadcast Announce incident");
+    // Types are the deployed ones: an alias names its type, an unknown one is a clear 400.
+    JsonNode alias = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1&type=availability").json();
+    assertThat(immediatelyTold(alias)).isEqualTo(immediatelyTold(outage));
+    Http.Response unknown = admin.get("/api/oncall/dry-run?service=payments-api&severity=SEV1&type=fire");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("error").asText()).isEqualTo("unknown_type");
+    assertThat(unknown.json().get("detail").asText()).contains("fire", "outage", "clinical-safety");
   }
 
   private static List<String> immediatelyTold(JsonNode run) {
