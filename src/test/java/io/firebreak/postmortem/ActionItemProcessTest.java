@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.firebreak.ProcessTest;
 import io.firebreak.comms.MailPort.Mail;
 import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.TestIncidents;
@@ -44,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * starts it (through the real planner): reminder before the due date, escalation to the owner's
  * lead when overdue, and done tracked in {@code fb_action_item}.
  */
-class ActionItemProcessTest extends ProcessTest {
+class ActionItemProcessTest extends ApprovedPostmortems {
 
   /** A Wednesday. */
   private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 10, 0);
@@ -67,22 +66,9 @@ class ActionItemProcessTest extends ProcessTest {
 
   /** Plans the items as an approved postmortem does and returns the incident key. */
   private String planned(String items) {
-    String key = TestIncidents.register(incidents, "Checkout fails", "outage", true);
-    TestIncidents.classify(incidents, key, "SEV2");
-    VariableMap vars = Variables.createVariables();
-    IncidentVariables.INCIDENT_KEY.put(vars, key);
-    IncidentVariables.TITLE.put(vars, "Checkout fails");
-    IncidentVariables.SEVERITY.put(vars, "SEV2");
-    IncidentVariables.INCIDENT_COMMANDER.put(vars, "ian.ic");
-    ProcessInstance pm = engine.getRuntimeService().startProcessInstanceByKey(PostmortemProcess.KEY, key, vars);
-    complete(key, PostmortemProcess.Elements.CHOOSE_AUTHOR, Map.of(PostmortemProcess.AUTHOR.name(), "alice"));
-    complete(key, PostmortemProcess.Elements.WRITE_POSTMORTEM, Map.of(PostmortemProcess.CAUSE.name(), "c",
-        PostmortemProcess.IMPACT.name(), "i", PostmortemProcess.STEPS_TAKEN.name(), "s",
-        PostmortemProcess.PREVENTION.name(), "p", PostmortemProcess.ACTION_ITEMS.name(), items));
-    complete(key, PostmortemProcess.Elements.REVIEW_POSTMORTEM, Map.of(PostmortemProcess.APPROVED.name(), true));
-    runDueJobs(key);
+    ProcessInstance pm = approvedWith(items);
     assertThat(pm).isEnded();
-    return key;
+    return pm.getBusinessKey();
   }
 
   private ProcessInstance item(String key, String owner) {

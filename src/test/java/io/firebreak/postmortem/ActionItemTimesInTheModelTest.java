@@ -2,9 +2,6 @@ package io.firebreak.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firebreak.ProcessTest;
-import io.firebreak.incident.IncidentVariables;
-import io.firebreak.incident.TestIncidents;
 import io.firebreak.security.FirebreakGroups;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +13,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ({@code Task_PlanActionItems}, {@code Task_StartActionItems}): a process owner deploys a changed
  * model and the next postmortem's items follow it.
  */
-class ActionItemTimesInTheModelTest extends ProcessTest {
+class ActionItemTimesInTheModelTest extends ApprovedPostmortems {
 
   /** A Wednesday. */
   private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 10, 0);
@@ -46,21 +41,7 @@ class ActionItemTimesInTheModelTest extends ProcessTest {
 
   /** Runs a postmortem to approval with these items; returns the incident key. */
   private String planned(String items) {
-    String key = TestIncidents.register(incidents, "Checkout fails", "outage", true);
-    TestIncidents.classify(incidents, key, "SEV2");
-    VariableMap vars = Variables.createVariables();
-    IncidentVariables.INCIDENT_KEY.put(vars, key);
-    IncidentVariables.TITLE.put(vars, "Checkout fails");
-    IncidentVariables.SEVERITY.put(vars, "SEV2");
-    IncidentVariables.INCIDENT_COMMANDER.put(vars, "ian.ic");
-    engine.getRuntimeService().startProcessInstanceByKey(PostmortemProcess.KEY, key, vars);
-    complete(key, PostmortemProcess.Elements.CHOOSE_AUTHOR, Map.of(PostmortemProcess.AUTHOR.name(), "alice"));
-    complete(key, PostmortemProcess.Elements.WRITE_POSTMORTEM, Map.of(PostmortemProcess.CAUSE.name(), "c",
-        PostmortemProcess.IMPACT.name(), "i", PostmortemProcess.STEPS_TAKEN.name(), "s",
-        PostmortemProcess.PREVENTION.name(), "p", PostmortemProcess.ACTION_ITEMS.name(), items));
-    complete(key, PostmortemProcess.Elements.REVIEW_POSTMORTEM, Map.of(PostmortemProcess.APPROVED.name(), true));
-    runDueJobs(key);
-    return key;
+    return approvedWith(items).getBusinessKey();
   }
 
   private Task ownersTask(String key) {
