@@ -56,6 +56,14 @@ class IncidentApiTest {
     assertThat(admin.get("/actuator/prometheus").status()).isEqualTo(200);
   }
 
+  @Test
+  void tasklistOffersOnlyTheIncidentToStart() {
+    // The phases, action items and the review are started by the models, never by a person.
+    com.fasterxml.jackson.databind.JsonNode startable =
+        admin.get("/engine-rest/process-definition?startableInTasklist=true&latestVersion=true").json();
+    assertThat(startable).extracting(d -> d.get("key").asText()).containsExactly("incident");
+  }
+
   @ParameterizedTest(name = "{0} -> {1} {2}")
   @CsvSource(delimiter = '|', value = {
       "{}                                                   | 400 | title: is required",
