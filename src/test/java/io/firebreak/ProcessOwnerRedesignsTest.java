@@ -132,17 +132,8 @@ class ProcessOwnerRedesignsTest {
   @Test
   void aNewIncidentTypeWithItsOwnPlan() throws Exception {
     assertThat(declaring("Payments provider down", "supplier", "SEV2").status()).isEqualTo(400);
-    String types = shipped("incident-types.dmn").replace("    </decisionTable>", """
-              <rule id="Rule_Supplier">
-                <description>A supplier we depend on fails</description>
-                <outputEntry id="OutputEntry_Supplier_Type"><text>"supplier"</text></outputEntry>
-                <outputEntry id="OutputEntry_Supplier_Label"><text>"Supplier failure"</text></outputEntry>
-                <outputEntry id="OutputEntry_Supplier_Aliases"><text>"vendor"</text></outputEntry>
-                <outputEntry id="OutputEntry_Supplier_Default"><text>false</text></outputEntry>
-              </rule>
-            </decisionTable>""");
-    String plan = shipped("response-plan.dmn").replaceFirst("(<rule id=\"Rule_Sev1Security\">)",
-        planRow("Sev2Supplier", "SEV2", "supplier", 20) + "$1");
+    String types = SupplierType.inTypes(shipped("incident-types.dmn"));
+    String plan = SupplierType.inPlan(shipped("response-plan.dmn"), 20, false);
     try {
       deploy("supplier-type", Map.of("incident-types.dmn", types, "response-plan.dmn", plan));
       String key = declare("Payments provider down", "supplier", "SEV2");
@@ -443,19 +434,6 @@ class ProcessOwnerRedesignsTest {
     return dmn.replace(entry, "<outputEntry id=\"" + outputEntryId + "\"><text>" + to + "</text></outputEntry>");
   }
 
-  static String planRow(String id, String severity, String type, int updateMinutes) {
-    String[] outputs = {"true", String.valueOf(updateMinutes), "10", "120", "true", "false", "false", "0",
-        "\"on-call,incident-commanders\"", "false", "true", "false"};
-    StringBuilder row = new StringBuilder("<rule id=\"Rule_" + id + "\">\n"
-        + "        <inputEntry id=\"InputEntry_" + id + "_0\"><text>\"" + severity + "\"</text></inputEntry>\n"
-        + "        <inputEntry id=\"InputEntry_" + id + "_1\"><text>\"" + type + "\"</text></inputEntry>\n"
-        // inside the owning team's working hours: any
-        + "        <inputEntry id=\"InputEntry_" + id + "_2\"><text></text></inputEntry>\n");
-    for (int i = 0; i < outputs.length; i++) {
-      row.append("        <outputEntry id=\"OutputEntry_" + id + "_" + i + "\"><text>" + outputs[i] + "</text></outputEntry>\n");
-    }
-    return row.append("      </rule>\n      ").toString();
-  }
 
   /** Takes a sequence flow out of a model with its diagram edge, to put new elements in its place. */
   static void removeFlow(BpmnModelInstance model, SequenceFlow flow) {

@@ -3,6 +3,7 @@ package io.firebreak.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.Http;
+import io.firebreak.SupplierType;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,35 +68,9 @@ class ProcessOwnerChangeTest {
     Http admin = new Http(port, "admin", "test-admin");
     String shippedTypes = Files.readString(Path.of("processes/incident-types.dmn"));
     String shippedPlan = Files.readString(Path.of("processes/response-plan.dmn"));
-    String types = shippedTypes.replace("    </decisionTable>", """
-              <rule id="Rule_Supplier">
-                <description>A supplier we depend on fails</description>
-                <outputEntry id="OutputEntry_Supplier_Type"><text>"supplier"</text></outputEntry>
-                <outputEntry id="OutputEntry_Supplier_Label"><text>"Supplier failure"</text></outputEntry>
-                <outputEntry id="OutputEntry_Supplier_Aliases"><text>"vendor"</text></outputEntry>
-                <outputEntry id="OutputEntry_Supplier_Default"><text>false</text></outputEntry>
-              </rule>
-            </decisionTable>""");
+    String types = SupplierType.inTypes(shippedTypes);
     // Its own SEV2 row, first in the table: updates every 20 minutes, details kept out of broad messages.
-    String plan = shippedPlan.replaceFirst("(<rule id=\"Rule_Sev1Security\">)", """
-        <rule id="Rule_Sev2Supplier">
-                <inputEntry id="InputEntry_Sev2Supplier_0"><text>"SEV2"</text></inputEntry>
-                <inputEntry id="InputEntry_Sev2Supplier_1"><text>"supplier"</text></inputEntry>
-                <inputEntry id="InputEntry_Sev2Supplier_2"><text></text></inputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_0"><text>true</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_1"><text>20</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_2"><text>10</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_3"><text>120</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_4"><text>true</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_5"><text>false</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_6"><text>false</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_7"><text>0</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_8"><text>"on-call,incident-commanders"</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_9"><text>true</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_10"><text>true</text></outputEntry>
-                <outputEntry id="OutputEntry_Sev2Supplier_11"><text>false</text></outputEntry>
-              </rule>
-              $1""");
+    String plan = SupplierType.inPlan(shippedPlan, 20, true);
     assertThat(types).contains("Rule_Supplier");
     assertThat(plan).contains("Rule_Sev2Supplier");
 

@@ -20,8 +20,6 @@ import io.firebreak.incident.TestIncidents;
 import io.firebreak.security.FirebreakGroups;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +34,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code processes/action-item.bpmn}, started as the postmortem's {@code Task_StartActionItems}
@@ -45,23 +42,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ActionItemProcessTest extends ApprovedPostmortems {
 
-  /** A Wednesday. */
-  private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 10, 0);
-
-  @Autowired ActionItemRepository actionItems;
-
   @BeforeEach
-  void setUp() {
-    ClockUtil.setCurrentTime(date(NOW));
+  void moreOwnersAndLeads() {
     // Owners are responders: that group may read and work incident tasks in Tasklist.
-    TestUsers.ensure(engine.getIdentityService(), "alice", "alice@example.com", FirebreakGroups.RESPONDERS);
     TestUsers.ensure(engine.getIdentityService(), "bob", "bob@example.com", FirebreakGroups.RESPONDERS);
     TestUsers.ensure(engine.getIdentityService(), "lena.lead", "lena@example.com");
     TestUsers.ensure(engine.getIdentityService(), "vic.vp", "vic@example.com", FirebreakGroups.LEADERSHIP);
-  }
-
-  private static Date date(LocalDateTime time) {
-    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
   }
 
   /** Plans the items as an approved postmortem does and returns the incident key. */

@@ -2,20 +2,14 @@ package io.firebreak.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firebreak.security.FirebreakGroups;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The action items' horizon, due time and reminder time are inputs of {@code incident-postmortem.bpmn}
@@ -23,21 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * model and the next postmortem's items follow it.
  */
 class ActionItemTimesInTheModelTest extends ApprovedPostmortems {
-
-  /** A Wednesday. */
-  private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 10, 0);
-
-  @Autowired ActionItemRepository actionItems;
-
-  @BeforeEach
-  void setUp() {
-    ClockUtil.setCurrentTime(date(NOW));
-    TestUsers.ensure(engine.getIdentityService(), "alice", "alice@example.com", FirebreakGroups.RESPONDERS);
-  }
-
-  private static Date date(LocalDateTime time) {
-    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
-  }
 
   /** Runs a postmortem to approval with these items; returns the incident key. */
   private String planned(String items) {

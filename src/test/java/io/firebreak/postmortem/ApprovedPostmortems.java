@@ -3,13 +3,36 @@ package io.firebreak.postmortem;
 import io.firebreak.ProcessTest;
 import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.TestIncidents;
+import io.firebreak.security.FirebreakGroups;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Process tests of action items: a SEV2 postmortem written by alice and approved with the given items. */
 abstract class ApprovedPostmortems extends ProcessTest {
+
+  /** A Wednesday. */
+  static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 10, 0);
+
+  @Autowired ActionItemRepository actionItems;
+
+  /** The engine clock at {@link #NOW}; alice, the owner, is a responder (who may work incident tasks in Tasklist). */
+  @BeforeEach
+  void atNowWithAlice() {
+    ClockUtil.setCurrentTime(date(NOW));
+    TestUsers.ensure(engine.getIdentityService(), "alice", "alice@example.com", FirebreakGroups.RESPONDERS);
+  }
+
+  static Date date(LocalDateTime time) {
+    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+  }
 
   /** Runs a postmortem to approval with these items (one per line) and the jobs that follow; returns its instance. */
   protected ProcessInstance approvedWith(String items) {
