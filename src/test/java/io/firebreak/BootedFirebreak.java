@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * classpath) with its working directory in {@code dir}, so the default configuration applies as
  * shipped — above all the default H2 file database under {@code ./data}. Only the environment
  * variables given are added. {@link #kill()} is {@code kill -9}: no shutdown hook, no flush.
+ * Several may run at once on one database (a datasource URL and profile in the environment, each
+ * its own port and node name: {@link #start(Path, Map, int, List)}), as nodes of a cluster.
  */
 public final class BootedFirebreak implements AutoCloseable {
 
@@ -36,7 +38,16 @@ public final class BootedFirebreak implements AutoCloseable {
 
   /** Starts Firebreak in {@code dir} with these environment variables and waits until it is healthy (60 s at most). */
   public static BootedFirebreak start(Path dir, Map<String, String> environment) throws IOException, InterruptedException {
-    int port = freePort();
+    return start(dir, environment, freePort(), List.of());
+  }
+
+  /**
+   * Starts Firebreak in {@code dir} on {@code port} with these environment variables (e.g.
+   * {@code SPRING_PROFILES_ACTIVE=postgres}, {@code SPRING_DATASOURCE_URL}) and command-line
+   * arguments ({@code --key=value}), and waits until it is healthy (90 s at most).
+   */
+  public static BootedFirebreak start(Path dir, Map<String, String> environment, int port, List<String> arguments)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile(dir, "firebreak-", ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -44,12 +55,13 @@ public final class BootedFirebreak implements AutoCloseable {
         "-cp", System.getProperty("java.class.path"),
         FirebreakApplication.class.getName(),
         "--server.port=" + port));
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("FIREBREAK_") || k.startsWith("SPRING_"));
     builder.environment().putAll(environment);
     BootedFirebreak app = new BootedFirebreak(builder.start(), log, port);
-    app.awaitHealthy(Duration.ofSeconds(60));
+    app.awaitHealthy(Duration.ofSeconds(90));
     return app;
   }
 
@@ -85,10 +97,24 @@ public final class BootedFirebreak implements AutoCloseable {
 
   /** An orderly stop (SIGTERM), as {@code systemctl stop} would. */
   public void stop() throws InterruptedException {
+    signalStop();
+    awaitExit();
+  }
+
+  /** Sends SIGTERM and returns at once (the JVM shuts down gracefully meanwhile). */
+  public void signalStop() {
     process.destroy();
+  }
+
+  /** Waits for the JVM to exit after {@link #signalStop()} (60 s, then {@code kill -9}). */
+  public void awaitExit() throws InterruptedException {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       kill();
     }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   public Http as(String user, String password) {

@@ -73,8 +73,14 @@ abstract class IncidentLifecycleScenario {
     assertThat(incident.get("timeline").toString()).contains("Slack not configured", "Email not configured",
         "Paging not configured");
 
+    // Closed first, then the subscribers are told (an async step): the instance completes after that.
     Http.Response history = admin.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + key
         + "&processDefinitionKey=incident");
+    for (int i = 0; i < 150 && !"COMPLETED".equals(history.json().get(0).get("state").asText()); i++) {
+      Thread.sleep(200);
+      history = admin.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + key
+          + "&processDefinitionKey=incident");
+    }
     assertThat(history.json().get(0).get("state").asText()).isEqualTo("COMPLETED");
     Http.Response ended = admin.get("/engine-rest/history/activity-instance?processInstanceId="
         + history.json().get(0).get("id").asText() + "&activityId=EndEvent_IncidentClosed");

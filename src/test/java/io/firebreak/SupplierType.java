@@ -40,11 +40,12 @@ public final class SupplierType {
    * One response-plan row, cells in the table's column order: severity, type, inside working hours
    * (any); full response, update interval, ack timeout 10, leadership escalation 120, postmortem,
    * status page no, private channel no, regulator 0 h, escalation chain, confidential, broadcast,
-   * defer paging no.
+   * defer paging no, public status page yes, first statement within 15 minutes.
    */
   public static String planRow(String id, String severity, String type, int updateMinutes, boolean confidential) {
     String[] outputs = {"true", String.valueOf(updateMinutes), "10", "120", "true", "false", "false", "0",
-        "\"on-call,incident-commanders\"", String.valueOf(confidential), "true", "false"};
+        "\"on-call,incident-commanders\"", String.valueOf(confidential), "true", "false",
+        "true", "15"};
     StringBuilder row = new StringBuilder("<rule id=\"Rule_" + id + "\">\n"
         + "        <inputEntry id=\"InputEntry_" + id + "_0\"><text>\"" + severity + "\"</text></inputEntry>\n"
         + "        <inputEntry id=\"InputEntry_" + id + "_1\"><text>\"" + type + "\"</text></inputEntry>\n"

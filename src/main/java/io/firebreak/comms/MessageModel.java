@@ -3,6 +3,7 @@ package io.firebreak.comms;
 import static io.firebreak.incident.IncidentVariables.CONFIDENTIAL;
 
 import io.firebreak.incident.Incident;
+import io.firebreak.incident.IncidentLinks;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.FirebreakProperties;
@@ -24,10 +25,12 @@ public class MessageModel {
 
   private final IncidentRepository incidents;
   private final FirebreakProperties properties;
+  private final IncidentLinks links;
 
-  MessageModel(IncidentRepository incidents, FirebreakProperties properties) {
+  MessageModel(IncidentRepository incidents, FirebreakProperties properties, IncidentLinks links) {
     this.incidents = incidents;
     this.properties = properties;
+    this.links = links;
   }
 
   public Map<String, Object> of(DelegateExecution execution) {
@@ -35,26 +38,26 @@ public class MessageModel {
     Map<String, Object> model = new HashMap<>(execution.getVariables());
     Incident incident = incidents.find(key)
         .orElseThrow(() -> new IllegalStateException("no incident " + key + " in the read model"));
-    model.put("key", incident.key());
-    model.put("title", incident.title());
-    model.put("description", incident.description());
-    model.put("service", incident.service());
-    model.put("type", incident.type());
-    model.put("severity", incident.severity());
-    model.put("phase", incident.phase().label());
-    model.put("reporter", incident.reporter());
-    model.put("customerImpact", incident.customerImpact());
+    model.putAll(Incidents.facts(incident));
     // The response plan's "leave details out of broad messages" (DMN response-plan); when a process
     // has no plan (yet), details stay out.
     model.put("confidential", !Boolean.FALSE.equals(CONFIDENTIAL.get(execution)));
-    model.put("incidentCommander", incident.roles().incidentCommander());
-    model.put("channel", incident.channelName());
     // With the Slack id a message can link the channel (<#C…>); without it, it names it.
     model.put("channelId", incidents.channelId(key).orElse(null));
     model.put("members", members(incident));
-    model.put("incidentUrl", properties.baseUrl() + "/api/incidents/" + key);
+    // The incident page for people (HTML), not the JSON API.
+    model.put("incidentUrl", properties.baseUrl() + "/incidents/" + key);
     model.put("tasklistUrl", properties.baseUrl() + "/camunda/app/tasklist/");
     model.put("broadcastChannel", properties.slack().broadcastChannel());
+    // Links outbound steps recorded (the ticket, the video bridge): {{links.<name>.url}}, and the
+    // two the shipped templates show by name.
+    Map<String, IncidentLinks.Link> linked = links.of(key);
+    model.put("links", links.asMaps(key));
+    IncidentLinks.Link ticket = linked.get("ticket");
+    IncidentLinks.Link bridge = linked.get("bridge");
+    model.put("ticketUrl", ticket == null ? null : ticket.url());
+    model.put("ticketRef", ticket == null ? null : ticket.ref());
+    model.put("bridgeUrl", bridge == null ? null : bridge.url());
     return model;
   }
 

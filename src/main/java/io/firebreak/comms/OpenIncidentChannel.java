@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +29,14 @@ class OpenIncidentChannel implements JavaDelegate {
   private final ChatPort chat;
   private final IncidentRepository incidents;
   private final Deliveries deliveries;
+  private final ApplicationEventPublisher events;
 
-  OpenIncidentChannel(ChatPort chat, IncidentRepository incidents, Deliveries deliveries) {
+  OpenIncidentChannel(ChatPort chat, IncidentRepository incidents, Deliveries deliveries,
+      ApplicationEventPublisher events) {
     this.chat = chat;
     this.incidents = incidents;
     this.deliveries = deliveries;
+    this.events = events;
   }
 
   @Override
@@ -44,6 +48,7 @@ class OpenIncidentChannel implements JavaDelegate {
         () -> chat.openChannel(key, name, isPrivate).id());
     CHANNEL_NAME.set(execution, name);
     incidents.updateChannel(key, name, id);
+    events.publishEvent(new ChannelOpened(key, name));
   }
 
   /** {@code INC-12}, "Checkout: 500s for EU users!" → {@code inc-12-checkout-500s-for-eu-users}. */

@@ -13,6 +13,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.firebreak.platform.FirebreakProperties;
+import io.firebreak.platform.RetryLater;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -27,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * Slack through the official client ({@code MethodsClient}) with the bot token
  * {@code firebreak.slack.token}, against {@code firebreak.slack.api-url}.
  *
- * <p>Rate limits: Slack answers 429 with {@code Retry-After}; the sync client does not retry, so
- * this adapter waits that long and tries again, up to {@code firebreak.slack.max-rate-limit-wait}
- * per call (well below the job lock time). Only beyond that the step fails and Camunda's retry
- * cycle takes over. Any other failure (5xx, network, an error Slack names) fails the step, so the
- * job is retried and, after its last retry, becomes an incident in Cockpit.
+ * <p>Rate limits: Slack answers 429 with {@code Retry-After}; the step fails at once with
+ * {@link RetryLater}, so no job thread or database connection waits, and the job is due again after
+ * {@code Retry-After} without using up a retry (the step is idempotent on retry: fb_delivery). Any
+ * other failure (5xx, network, an error Slack names) fails the step, so the job is retried by its
+ * retry cycle and, after its last retry, becomes an incident in Cockpit.
  */
 class SlackChat implements ChatPort {
 
@@ -42,7 +43,6 @@ class SlackChat implements ChatPort {
   private static final int SECTION_MAX = 3000;
 
   private final MethodsClient slack;
-  private final Duration maxRateLimitWait;
 
   SlackChat(FirebreakProperties.Slack properties) {
     SlackConfig config = new SlackConfig();
@@ -50,12 +50,11 @@ class SlackChat implements ChatPort {
     config.setStatsEnabled(false);
     config.setPrettyResponseLoggingEnabled(false);
     this.slack = Slack.getInstance(config).methods(properties.token());
-    this.maxRateLimitWait = properties.maxRateLimitWait();
   }
 
   @Override
   public Channel openChannel(String incidentKey, String name, boolean isPrivate) {
-    ConversationsCreateResponse created = call("conversations.create",
+    ConversationsCreateResponse created = call(SlackMethod.CONVERSATIONS_CREATE,
         () -> slack.conversationsCreate(r -> r.name(name).isPrivate(isPrivate)), Set.of("name_taken"));
     if (created.isOk()) {
       log.info("{}: opened {}channel #{} ({})", incidentKey, isPrivate ? "private " : "", name, created.getChannel().getId());
@@ -70,7 +69,7 @@ class SlackChat implements ChatPort {
   @Override
   public String post(String incidentKey, String channel, String text) {
     String target = channel;
-    return call("chat.postMessage",
+    return call(SlackMethod.CHAT_POST_MESSAGE,
         () -> slack.chatPostMessage(r -> r.channel(target).text(text).blocks(sections(text)).unfurlLinks(false)),
         Set.of()).getTs();
   }
@@ -78,7 +77,7 @@ class SlackChat implements ChatPort {
   @Override
   public void setTopic(String incidentKey, String channel, String topic) {
     String id = id(channel);
-    call("conversations.setTopic", () -> slack.conversationsSetTopic(r -> r.channel(id).topic(topic)), Set.of());
+    call(SlackMethod.CONVERSATIONS_SET_TOPIC, () -> slack.conversationsSetTopic(r -> r.channel(id).topic(topic)), Set.of());
   }
 
   @Override
@@ -95,7 +94,7 @@ class SlackChat implements ChatPort {
     }
     // One by one: Slack rejects a whole batch when one person is in the channel already.
     for (String user : users) {
-      call("conversations.invite", () -> slack.conversationsInvite(r -> r.channel(id).users(List.of(user))),
+      call(SlackMethod.CONVERSATIONS_INVITE, () -> slack.conversationsInvite(r -> r.channel(id).users(List.of(user))),
           Set.of("already_in_channel", "cant_invite_self"));
     }
   }
@@ -103,7 +102,7 @@ class SlackChat implements ChatPort {
   @Override
   public void archive(String incidentKey, String channel) {
     String id = id(channel);
-    call("conversations.archive", () -> slack.conversationsArchive(r -> r.channel(id)), Set.of("already_archived"));
+    call(SlackMethod.CONVERSATIONS_ARCHIVE, () -> slack.conversationsArchive(r -> r.channel(id)), Set.of("already_archived"));
   }
 
   @Override
@@ -114,14 +113,14 @@ class SlackChat implements ChatPort {
       log.warn("{}: no Slack user with the address {}; no direct message", incidentKey, email);
       return null;
     }
-    String dm = call("conversations.open", () -> slack.conversationsOpen(r -> r.users(List.of(user))), Set.of())
+    String dm = call(SlackMethod.CONVERSATIONS_OPEN, () -> slack.conversationsOpen(r -> r.users(List.of(user))), Set.of())
         .getChannel().getId();
     return post(incidentKey, dm, text);
   }
 
   /** Slack user id for an email address, {@code null} when the workspace has nobody with it. */
   private String lookUp(String email) {
-    var found = call("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r.email(email)), Set.of("users_not_found"));
+    var found = call(SlackMethod.USERS_LOOKUP_BY_EMAIL, () -> slack.usersLookupByEmail(r -> r.email(email)), Set.of("users_not_found"));
     return found.isOk() ? found.getUser().getId() : null;
   }
 
@@ -135,7 +134,7 @@ class SlackChat implements ChatPort {
     String cursor = null;
     do {
       String page = cursor;
-      ConversationsListResponse list = call("conversations.list", () -> slack.conversationsList(r -> r
+      ConversationsListResponse list = call(SlackMethod.CONVERSATIONS_LIST, () -> slack.conversationsList(r -> r
           .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
           .excludeArchived(true).limit(1000).cursor(page)), Set.of());
       for (Conversation c : list.getChannels()) {
@@ -168,52 +167,36 @@ class SlackChat implements ChatPort {
   }
 
   /**
-   * Calls Slack, waiting out 429s within the bounded time; {@code ok: false} with an error other than
-   * the {@code tolerated} ones fails the step.
+   * Calls Slack; {@code ok: false} with an error other than the {@code tolerated} ones fails the
+   * step, a 429 fails it with {@link RetryLater} for {@code Retry-After}.
    */
-  private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call, Set<String> tolerated) {
-    long waitedMillis = 0;
-    while (true) {
-      try {
-        T response = call.run();
-        if (!response.isOk() && !tolerated.contains(response.getError())) {
-          throw new SlackException(method + " failed: " + response.getError());
-        }
-        return response;
-      } catch (SlackApiException e) {
-        int status = e.getResponse().code();
-        if (status != 429) {
-          throw new SlackException(method + " failed: HTTP " + status
-              + (e.getError() != null && e.getError().getError() != null ? " " + e.getError().getError() : ""));
-        }
-        long retryAfter = retryAfterMillis(e.getResponse().header("Retry-After"));
-        if (waitedMillis + retryAfter > maxRateLimitWait.toMillis()) {
-          throw new SlackException(method + " rate-limited for longer than " + maxRateLimitWait
-              + "; the step is retried later");
-        }
-        log.info("Slack rate limit on {}: waiting {} ms (Retry-After)", method, retryAfter);
-        sleep(retryAfter);
-        waitedMillis += retryAfter;
-      } catch (IOException e) {
-        throw new UncheckedIOException(method + " failed: " + e.getMessage(), e);
+  private <T extends SlackApiTextResponse> T call(SlackMethod method, SlackCall<T> call, Set<String> tolerated) {
+    try {
+      T response = call.run();
+      if (!response.isOk() && !tolerated.contains(response.getError())) {
+        throw new SlackException(method.id + " failed: " + response.getError());
       }
+      return response;
+    } catch (SlackApiException e) {
+      int status = e.getResponse().code();
+      if (status == 429) {
+        Duration retryAfter = retryAfter(e.getResponse().header("Retry-After"));
+        log.info("Slack rate limit on {}: the step is tried again in {} s (Retry-After)", method.id, retryAfter.toSeconds());
+        throw new RetryLater(method.id + " rate-limited by Slack; tried again after " + retryAfter.toSeconds()
+            + " s (Retry-After)", retryAfter);
+      }
+      throw new SlackException(method.id + " failed: HTTP " + status
+          + (e.getError() != null && e.getError().getError() != null ? " " + e.getError().getError() : ""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(method.id + " failed: " + e.getMessage(), e);
     }
   }
 
-  private static long retryAfterMillis(String header) {
+  static Duration retryAfter(String header) {
     try {
-      return Math.max(1, Long.parseLong(header == null ? "1" : header.strip())) * 1000;
+      return Duration.ofSeconds(Math.max(1, Long.parseLong(header == null ? "1" : header.strip())));
     } catch (NumberFormatException e) {
-      return 1000;
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SlackException("interrupted while waiting out a Slack rate limit");
+      return Duration.ofSeconds(1);
     }
   }
 

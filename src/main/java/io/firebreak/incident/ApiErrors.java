@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.firebreak.incident.IncidentDeclaration.InvalidDeclarationException;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
 import io.firebreak.incident.IncidentService.IncidentNotFoundException;
+import io.firebreak.platform.ErrorBody;
+import io.firebreak.platform.StrictJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,15 +52,14 @@ class ApiErrors {
   }
 
   static ResponseEntity<Map<String, Object>> error(HttpStatus status, String error, String detail) {
-    return ResponseEntity.status(status).body(map("error", error, "detail", detail));
+    return ErrorBody.entity(status, error, detail);
   }
 
   @ExceptionHandler(InvalidDeclarationException.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidDeclarationException e) {
-    Map<String, Object> body = map("error", "invalid_request",
-        "detail", e.errors().stream().map(Object::toString).collect(Collectors.joining("; ")),
+    return ErrorBody.entity(HttpStatus.BAD_REQUEST, "invalid_request",
+        e.errors().stream().map(Object::toString).collect(Collectors.joining("; ")),
         "fields", e.errors().stream().map(f -> map("field", f.field(), "message", f.message())).toList());
-    return ResponseEntity.badRequest().body(body);
   }
 
   @ExceptionHandler(BadRequest.class)
@@ -72,7 +73,13 @@ class ApiErrors {
       String field = jme.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining("."));
-      return error(HttpStatus.BAD_REQUEST, "invalid_request", field + ": has the wrong type");
+      return error(HttpStatus.BAD_REQUEST, "invalid_request",
+          field + ": " + (jme instanceof StrictJson.BadText ? jme.getOriginalMessage() : "has the wrong type"));
+    }
+    if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mie
+        && mie.getOriginalMessage().contains("Trailing token")) {
+      return error(HttpStatus.BAD_REQUEST, "malformed_json",
+          "the request body must be exactly one JSON object, with nothing after it");
     }
     return error(HttpStatus.BAD_REQUEST, "malformed_json", "the request body is not a JSON object");
   }

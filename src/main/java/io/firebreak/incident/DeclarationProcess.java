@@ -6,8 +6,14 @@ public final class DeclarationProcess {
   public static final String KEY = "incident-declaration";
   public static final String DECISION_SEVERITY = "incident-severity";
   public static final String DECISION_RESPONSE_PLAN = "response-plan";
+  /** Decision table of user tasks' priority by severity ({@code processes/task-priority.dmn}). */
+  public static final String DECISION_TASK_PRIORITY = "task-priority";
+
+  /** Set by the incident when a raised minor incident is declared again: keep its severity, plan anew. */
+  public static final io.firebreak.platform.Var<Boolean> SEVERITY_DECIDED = io.firebreak.platform.Var.bool("severityDecided");
 
   public static final class Elements {
+    public static final String SEVERITY_DECIDED = "Gateway_SeverityDecided";
     public static final String CLASSIFY_SEVERITY = "Task_ClassifySeverity";
     public static final String DETERMINE_RESPONSE_PLAN = "Task_DetermineResponsePlan";
     public static final String RECORD_CLASSIFICATION = "Task_RecordClassification";

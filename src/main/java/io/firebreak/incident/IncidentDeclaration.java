@@ -65,15 +65,15 @@ public record IncidentDeclaration(
     String t = trim(title);
     if (t == null) {
       errors.add(new FieldError("title", "is required"));
-    } else if (t.length() > MAX_TITLE) {
+    } else if (length(t) > MAX_TITLE) {
       errors.add(new FieldError("title", "must be at most " + MAX_TITLE + " characters"));
     }
     String d = trim(description);
-    if (d != null && d.length() > MAX_DESCRIPTION) {
+    if (d != null && length(d) > MAX_DESCRIPTION) {
       errors.add(new FieldError("description", "must be at most " + MAX_DESCRIPTION + " characters"));
     }
     String s = trim(service);
-    if (s != null && s.length() > MAX_SHORT) {
+    if (s != null && length(s) > MAX_SHORT) {
       errors.add(new FieldError("service", "must be at most " + MAX_SHORT + " characters"));
     }
     String ty = trim(type) == null ? types.defaultType().orElse(null) : types.resolve(type).orElse(null);
@@ -91,11 +91,11 @@ public record IncidentDeclaration(
       }
     }
     String r = trim(reporter);
-    if (r != null && r.length() > MAX_SHORT) {
+    if (r != null && length(r) > MAX_SHORT) {
       errors.add(new FieldError("reporter", "must be at most " + MAX_SHORT + " characters"));
     }
     String a = trim(alertSeverity);
-    if (a != null && a.length() > MAX_SHORT) {
+    if (a != null && length(a) > MAX_SHORT) {
       errors.add(new FieldError("alertSeverity", "must be at most " + MAX_SHORT + " characters"));
     }
     if (!errors.isEmpty()) {
@@ -103,6 +103,11 @@ public record IncidentDeclaration(
     }
     return new IncidentDeclaration(t, d, s, ty, sev, customerImpact, r,
         trim(source) == null ? "api" : trim(source), a == null ? null : a.toLowerCase(Locale.ROOT));
+  }
+
+  /** Characters as people count them: code points, so an emoji is one, not two UTF-16 units. */
+  static int length(String value) {
+    return value.codePointCount(0, value.length());
   }
 
   private static String trim(String value) {

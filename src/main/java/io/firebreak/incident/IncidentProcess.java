@@ -48,6 +48,9 @@ public final class IncidentProcess {
     public static final String COMMUNICATE_CUSTOMER_STATEMENT = "CallActivity_CommunicateCustomerStatement";
     public static final String CUSTOMER_STATEMENT_PUBLISHED = "EndEvent_CustomerStatementPublished";
     public static final String NO_CUSTOMER_STATEMENT = "EndEvent_NoCustomerStatement";
+    public static final String FIRST_STATEMENT_OVERDUE = "Timer_FirstStatementOverdue";
+    public static final String REMIND_FIRST_STATEMENT = "Task_RemindFirstStatement";
+    public static final String FIRST_STATEMENT_REMINDED = "EndEvent_FirstStatementReminded";
     public static final String ESCALATION_FINISHED = "EndEvent_EscalationFinished";
     public static final String INCIDENT_RESOLVED = "EndEvent_IncidentResolved";
     public static final String ANNOUNCE_RESOLUTION = "CallActivity_AnnounceResolution";
@@ -66,6 +69,9 @@ public final class IncidentProcess {
     public static final String RECORD_SEVERITY_CHANGE = "Task_RecordSeverityChange";
     public static final String REASSESS_RESPONSE_PLAN = "Task_ReassessResponsePlan";
     public static final String ANNOUNCE_SEVERITY_CHANGE = "CallActivity_AnnounceSeverityChange";
+    public static final String REFRESH_OPEN_WORK = "Task_RefreshOpenWork";
+    public static final String MINOR_INCIDENT_SEVERITY_CHANGED = "Event_MinorIncidentSeverityChanged";
+    public static final String RECORD_MINOR_SEVERITY_CHANGE = "Task_RecordMinorSeverityChange";
     public static final String SEVERITY_CHANGE_ANNOUNCED = "EndEvent_SeverityChangeAnnounced";
     public static final String STATUS_UPDATE_RECEIVED = "StartEvent_StatusUpdateReceived";
     public static final String PUBLISH_RECEIVED_UPDATE = "CallActivity_PublishReceivedUpdate";

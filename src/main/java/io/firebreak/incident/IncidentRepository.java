@@ -182,8 +182,13 @@ public class IncidentRepository {
         key);
   }
 
+  /** Within the column (UTF-16 units), never cutting a character in half. */
   private static String truncate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+    return text.substring(0, end) + "…";
   }
 
   private static final RowMapper<Incident> MAPPER = IncidentRepository::map;

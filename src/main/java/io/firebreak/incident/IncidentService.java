@@ -150,8 +150,11 @@ public class IncidentService {
   public void postStatusUpdate(String key, String text, String postedBy) {
     Task due = openTask(key, IncidentProcess.Elements.POST_STATUS_UPDATE);
     if (due != null) {
+      // The person who wrote it takes the task and completes it: the model's timeline line names them.
+      tasks.setAssignee(due.getId(), postedBy);
       tasks.complete(due.getId(), Variables.createVariables()
           .putValue(CommunicationProcess.UPDATE_TEXT.name(), text).putValue(CommunicationProcess.WHAT_CHANGED.name(), null));
+      return;
     } else {
       String incident = waitingFor(key, IncidentProcess.KEY, IncidentProcess.MSG_STATUS_UPDATE_RECEIVED)
           .orElseThrow(() -> new IncidentConflictException(key + " is not responding; there is nothing to update"));

@@ -33,6 +33,16 @@ public class IncidentTimeline {
     incidents.addTimeline(Incidents.keyOf(execution), kind, "firebreak", text);
   }
 
+  /**
+   * A line for what a person published (a status update, a customer statement), with them as its
+   * author: {@code ${incidentTimeline.published(task.execution, 'STATUS_UPDATE', statusUpdateBy,
+   * 'status-update-published', updateText)}} in a task's complete listener.
+   */
+  public String published(DelegateExecution execution, String kind, Object author, String wording, Object text) {
+    return add(Incidents.keyOf(execution), kind, author == null ? null : author.toString(), wording,
+        facts("text", text == null ? "" : text.toString()));
+  }
+
   /** Adds the line worded by {@code timeline-<wording>.text.mustache} with these facts; returns its text. */
   public String add(String key, String kind, String actor, String wording, Map<String, ?> facts) {
     String text = text(wording, facts);

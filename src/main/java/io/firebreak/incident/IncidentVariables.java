@@ -30,6 +30,10 @@ public final class IncidentVariables {
   public static final Var<Integer> ESCALATION_TIMEOUT_MINUTES = Var.integer("escalationTimeoutMinutes");
   public static final Var<Boolean> POSTMORTEM_REQUIRED = Var.bool("postmortemRequired");
   public static final Var<Boolean> STATUS_PAGE_REQUIRED = Var.bool("statusPageRequired");
+  /** The incident may appear on the public status page at all (security incidents: not by default). */
+  public static final Var<Boolean> PUBLIC_STATUS_PAGE = Var.bool("publicStatusPage");
+  /** The first customer statement is due this many minutes after the task appears. */
+  public static final Var<Integer> FIRST_STATEMENT_DUE_MINUTES = Var.integer("firstStatementDueMinutes");
   public static final Var<Boolean> PRIVATE_CHANNEL = Var.bool("privateChannel");
   /** Broad messages (broadcast channel, distribution email) leave the details out. */
   public static final Var<Boolean> CONFIDENTIAL = Var.bool("confidential");

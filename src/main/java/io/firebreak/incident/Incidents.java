@@ -20,4 +20,25 @@ public final class Incidents {
     }
     return key;
   }
+
+  /**
+   * The incident's own facts as a template model (key, title, description, service, type, severity,
+   * phase, reporter, customer impact, incident commander, channel): what every message and outbound
+   * step shares; values may be null.
+   */
+  public static java.util.Map<String, Object> facts(Incident incident) {
+    java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    facts.put("key", incident.key());
+    facts.put("title", incident.title());
+    facts.put("description", incident.description());
+    facts.put("service", incident.service());
+    facts.put("type", incident.type());
+    facts.put("severity", incident.severity());
+    facts.put("phase", incident.phase().label());
+    facts.put("reporter", incident.reporter());
+    facts.put("customerImpact", incident.customerImpact());
+    facts.put("incidentCommander", incident.roles().incidentCommander());
+    facts.put("channel", incident.channelName());
+    return facts;
+  }
 }

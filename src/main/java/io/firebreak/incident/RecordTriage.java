@@ -8,6 +8,7 @@ import static io.firebreak.incident.IncidentVariables.INCIDENT_TYPE;
 import static io.firebreak.incident.IncidentVariables.SCRIBE;
 
 import io.firebreak.incident.Incident.Roles;
+import io.firebreak.platform.FormRejection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,9 @@ class RecordTriage implements JavaDelegate {
     IncidentTypes.Known known = types.deployed();
     String given = INCIDENT_TYPE.get(execution);
     String type = (given == null || given.isBlank() ? known.defaultType() : known.resolve(given)).orElseThrow(() ->
-        // Shown to the IC in Tasklist; the task stays open.
-        new IllegalArgumentException("Type '" + given + "' is not an incident type; choose one of "
-            + String.join(", ", known.ids())));
+        // Shown to the IC in Tasklist (400 over REST); the task stays open.
+        new FormRejection("Type", "Type: '" + given + "' is not an incident type; choose one of "
+            + String.join(", ", known.ids()) + "."));
     INCIDENT_TYPE.set(execution, type);
     boolean impact = Boolean.TRUE.equals(CUSTOMER_IMPACT.get(execution));
     Roles roles = new Roles(blankToNull(INCIDENT_COMMANDER.get(execution)), blankToNull(COMMS_LEAD.get(execution)),

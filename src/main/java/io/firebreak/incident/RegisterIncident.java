@@ -46,7 +46,7 @@ class RegisterIncident implements JavaDelegate {
         INCIDENT_TYPE.get(execution),
         PROPOSED_SEVERITY.get(execution),
         Boolean.TRUE.equals(CUSTOMER_IMPACT.get(execution)),
-        REPORTER.get(execution) != null ? REPORTER.get(execution) : currentUser(execution),
+        reporterOf(execution),
         SOURCE.getOr(execution, "tasklist"),
         ALERT_SEVERITY.get(execution)).validated(types.deployed());
 
@@ -70,6 +70,15 @@ class RegisterIncident implements JavaDelegate {
         declaration.reporter(), declaration.source(), execution.getProcessInstanceId()));
     timeline.add(key, "DECLARED", declaration.reporter(), "declared", IncidentTimeline.facts(
         "source", declaration.source(), "title", declaration.title(), "reporter", declaration.reporter()));
+  }
+
+  /**
+   * The reporter given, or, when left empty (the start form says "leave empty to record yourself",
+   * and submits an empty string), whoever declared: the authenticated user of the start.
+   */
+  private static String reporterOf(DelegateExecution execution) {
+    String given = REPORTER.get(execution);
+    return given != null && !given.isBlank() ? given : currentUser(execution);
   }
 
   private static String currentUser(DelegateExecution execution) {

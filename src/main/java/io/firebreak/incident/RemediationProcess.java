@@ -18,6 +18,7 @@ public final class RemediationProcess {
 
   public static final class Elements {
     public static final String INVESTIGATE_INCIDENT = "Task_InvestigateIncident";
+    public static final String REFRESH_REMEDIATION_TASKS = "Task_RefreshRemediationTasks";
     public static final String THIRD_PARTY_INVOLVED = "Gateway_ThirdPartyInvolved";
     public static final String CONTACT_THIRD_PARTY = "Task_ContactThirdParty";
     public static final String UPDATE_TOPIC_CAUSE_IDENTIFIED = "Task_UpdateTopicCauseIdentified";

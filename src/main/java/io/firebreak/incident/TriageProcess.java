@@ -12,6 +12,8 @@ public final class TriageProcess {
 
   public static final class Elements {
     public static final String TRIAGE_INCIDENT = "Task_TriageIncident";
+    public static final String SEVERITY_CHANGED_DURING_TRIAGE = "Event_SeverityChangedDuringTriage";
+    public static final String REFRESH_TRIAGE_TASK = "Task_RefreshTriageTask";
     public static final String RECORD_TRIAGE = "Task_RecordTriage";
     public static final String SEVERITY_CHANGED = "Gateway_SeverityChanged";
     public static final String SEVERITY_CHANGE_REQUESTED = "Event_SeverityChangeRequested";

@@ -11,13 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads a Prometheus Alertmanager webhook (version 4) and Grafana's superset of it (its
  * {@code title}, {@code message}, {@code state}, {@code orgId}, {@code values}, dashboard links)
  * into a {@link AlertIntake.Delivery}. Unknown fields are ignored; {@code alerts} and a status are
- * required. The alert group is {@code groupKey}, else the group labels.
+ * required, and so is {@code groupKey}, the alert group (missing, null or empty is a 400).
  */
 final class AlertmanagerWebhook {
 
@@ -65,21 +64,16 @@ final class AlertmanagerWebhook {
             text(a, "fingerprint", path + ".fingerprint", errors)));
       }
     }
-    Map<String, String> groupLabels = Json.strings(root, "groupLabels", "groupLabels", errors);
+    Json.strings(root, "groupLabels", "groupLabels", errors); // checked, not used: groupKey names the group
     Map<String, String> commonLabels = Json.strings(root, "commonLabels", "commonLabels", errors);
     Map<String, String> commonAnnotations = Json.strings(root, "commonAnnotations", "commonAnnotations", errors);
     String groupKey = text(root, "groupKey", "groupKey", errors);
     String receiver = text(root, "receiver", "receiver", errors);
     String grafanaTitle = text(root, "title", "title", errors);
     String grafanaMessage = text(root, "message", "message", errors);
-    if (groupKey == null && errors.isEmpty()) {
-      Map<String, String> labels = !groupLabels.isEmpty() ? groupLabels
-          : !commonLabels.isEmpty() ? commonLabels : alerts.get(0).labels();
-      if (labels.isEmpty()) {
-        errors.add(new FieldError("groupKey", "is required (or groupLabels) to tell alert groups apart"));
-      } else {
-        groupKey = (receiver == null ? "" : receiver) + ":" + labels;
-      }
+    if (groupKey == null && !root.path("groupKey").isContainerNode()) {
+      // Alertmanager and Grafana always send it; guessing one from labels would merge unrelated groups.
+      errors.add(new FieldError("groupKey", "is required (not empty): it tells alert groups apart"));
     }
     if (!errors.isEmpty()) {
       throw new BadPayload("invalid_request", errors);
@@ -166,7 +160,4 @@ final class AlertmanagerWebhook {
     return null;
   }
 
-  static String describe(List<FieldError> errors) {
-    return errors.stream().map(Object::toString).collect(Collectors.joining("; "));
-  }
 }

@@ -15,6 +15,10 @@ class BadPayload extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
+  static String describe(List<FieldError> errors) {
+    return errors.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; "));
+  }
+
   static BadPayload malformed(String detail) {
     return new BadPayload("malformed_json", List.of(new FieldError("body", detail)));
   }

@@ -1,7 +1,10 @@
 package io.firebreak.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.firebreak.platform.ErrorBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,7 +39,12 @@ public class IntakeAuthenticationFilter extends OncePerRequestFilter {
   private final String intakeToken;
   private final SlackSignature slack;
   private final IntakeProperties limits;
-  private final ObjectMapper json = new ObjectMapper();
+  /**
+   * Only finds the routing key: deeper than the strict reader allows, so a too-deep body with the
+   * right key is authenticated and gets its 400; bounded, since this runs before authentication.
+   */
+  private final JsonFactory json = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20_000).build()).build();
 
   public IntakeAuthenticationFilter(String intakeToken, SlackSignature slack, IntakeProperties limits) {
     this.intakeToken = intakeToken == null || intakeToken.isBlank() ? null : intakeToken;
@@ -81,9 +88,16 @@ public class IntakeAuthenticationFilter extends OncePerRequestFilter {
       tooLarge(response);
       return;
     }
+    // A body that ends before its Content-Length: Tomcat fails the read and answers 400 itself.
     byte[] body = read(request.getInputStream(), limits.maxBodyBytes());
     if (body == null) {
       tooLarge(response);
+      return;
+    }
+    if (request.getContentLengthLong() > body.length) {
+      response.setHeader("Connection", "close");
+      write(response, 400, "malformed_request", "the body is shorter than its Content-Length ("
+          + request.getContentLengthLong() + " bytes announced)");
       return;
     }
     if (isSlack) {
@@ -108,12 +122,26 @@ public class IntakeAuthenticationFilter extends OncePerRequestFilter {
     return constantTimeEquals(authorization.substring(7).strip(), intakeToken);
   }
 
+  /**
+   * Whether the top-level {@code routing_key} is the token. Read as a stream up to that field, so a
+   * body that is invalid only further on (too deep, say) is still authenticated and then gets its 400.
+   */
   private boolean routingKeyMatches(byte[] body) {
-    try {
-      JsonNode routingKey = json.readTree(body).path("routing_key");
-      return routingKey.isTextual() && constantTimeEquals(routingKey.asText(), intakeToken);
+    try (JsonParser p = json.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        boolean routingKey = "routing_key".equals(p.currentName());
+        JsonToken value = p.nextToken();
+        if (routingKey) {
+          return value == JsonToken.VALUE_STRING && constantTimeEquals(p.getText(), intakeToken);
+        }
+        p.skipChildren();
+      }
+      return false;
     } catch (IOException | RuntimeException e) {
-      return false; // not JSON: no routing key, so not authenticated
+      return false; // not JSON up to the routing key: not authenticated
     }
   }
 
@@ -147,10 +175,7 @@ public class IntakeAuthenticationFilter extends OncePerRequestFilter {
   }
 
   static void write(HttpServletResponse response, int status, String error, String detail) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(Json.write(Map.of("error", error, "detail", detail)));
+    ErrorBody.write(response, status, error, detail);
   }
 
   /** The request with its body readable again, from the bytes already read. */

@@ -1,6 +1,6 @@
 package io.firebreak.intake;
 
-import java.util.LinkedHashMap;
+import io.firebreak.platform.ErrorBody;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
@@ -28,20 +28,16 @@ class IntakeErrors {
 
   @ExceptionHandler(BadPayload.class)
   ResponseEntity<Map<String, Object>> bad(BadPayload e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", e.error);
-    body.put("detail", AlertmanagerWebhook.describe(e.errors));
-    body.put("fields", e.errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
-    body.put("status", "invalid event");
-    body.put("message", "Event object is invalid");
-    body.put("errors", e.errors.stream().map(Object::toString).toList());
-    return ResponseEntity.badRequest().body(body);
+    return ErrorBody.entity(HttpStatus.BAD_REQUEST, e.error, BadPayload.describe(e.errors),
+        "fields", e.errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList(),
+        "status", "invalid event",
+        "message", "Event object is invalid",
+        "errors", e.errors.stream().map(Object::toString).toList());
   }
 
   @ExceptionHandler(AlertController.UnsupportedType.class)
   ResponseEntity<Map<String, Object>> unsupported(AlertController.UnsupportedType e) {
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-        .body(Map.of("error", "unsupported_media_type", "detail", e.getMessage()));
+    return ErrorBody.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", e.getMessage());
   }
 
   @ExceptionHandler(Retrying.Unavailable.class)
@@ -57,6 +53,6 @@ class IntakeErrors {
 
   private static ResponseEntity<Map<String, Object>> retryLater() {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-        .body(Map.of("error", "unavailable", "detail", "the delivery was not recorded; retry shortly"));
+        .body(ErrorBody.of("unavailable", "the delivery was not recorded; retry shortly"));
   }
 }

@@ -1,10 +1,9 @@
 package io.firebreak.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.firebreak.platform.StrictJson;
 import io.firebreak.incident.IncidentDeclaration.FieldError;
 import java.io.IOException;
 import java.util.List;
@@ -12,12 +11,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/** Lenient reading of webhook JSON: unknown fields ignored, scalars taken as text, strings cleaned. */
+/**
+ * Reading of webhook JSON through the one strict reader ({@link StrictJson}), then leniently: unknown
+ * fields ignored, scalars taken as text, control characters other than NUL dropped.
+ */
 final class Json {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final ObjectMapper MAPPER = StrictJson.MAPPER;
 
   /** Control characters (NUL included) except line feed and tab. */
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
@@ -39,6 +39,10 @@ final class Json {
     }
     if (root == null || !root.isObject()) {
       throw BadPayload.malformed("the request body must be a JSON object");
+    }
+    StrictJson.Problem problem = StrictJson.firstProblem(root, "");
+    if (problem != null) {
+      throw new BadPayload("invalid_request", List.of(new FieldError(problem.field(), problem.message())));
     }
     return root;
   }
@@ -81,11 +85,12 @@ final class Json {
     return s == null ? null : CONTROL.matcher(s).replaceAll("");
   }
 
+  /** At most {@code max} characters (code points, so an emoji counts once and is never cut in half). */
   static String truncate(String s, int max) {
-    if (s == null || s.length() <= max) {
+    if (s == null || s.codePointCount(0, s.length()) <= max) {
       return s;
     }
-    return s.substring(0, max - 1) + "…";
+    return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
   }
 
   static String write(Object value) {

@@ -38,6 +38,9 @@ class SlackCommands {
   record Command(String command, String text, String userId, String userName, String channelName,
       String channelId, String responseUrl) {}
 
+  /** The one slash command; Slack sends its name in every request, and any other is refused. */
+  static final String COMMAND = "/incident";
+
   static final String HELP = String.join("\n",
       "*/incident* commands:",
       "• `/incident declare <title> [type:<type>] [sev1..sev5]` — declare an incident (from any channel)",
@@ -84,6 +87,10 @@ class SlackCommands {
 
   /** Runs the command and returns the ephemeral reply. */
   String handle(Command c) {
+    if (!COMMAND.equals(c.command().strip())) {
+      // A Slack app that sends Firebreak another command is misconfigured; nothing is done or recorded.
+      return "Firebreak answers only `" + COMMAND + "`, not `" + slack(c.command()) + "`: point that command elsewhere.";
+    }
     String[] parts = c.text().split("\\s+", 2);
     String sub = parts[0].toLowerCase(Locale.ROOT);
     String rest = parts.length > 1 ? parts[1].strip() : "";
@@ -170,7 +177,9 @@ class SlackCommands {
           yield "A resolution summary can be at most " + IncidentDeclaration.MAX_DESCRIPTION + " characters.";
         }
         String task = incidentService.resolve(key, summary, c.userName());
-        yield key + ": " + task + " done; the resolution is being announced.";
+        // The task's name carries the incident ("Confirm resolution INC-7 · SEV1 · …"): the reply names it once.
+        int about = task.indexOf(" " + key);
+        yield key + ": " + slack(about > 0 ? task.substring(0, about) : task) + " done; the resolution is being announced.";
       }
       default -> "Unknown command `" + slack(sub) + "`.\n" + HELP;
     };

@@ -1,15 +1,19 @@
 package io.firebreak.intake;
 
 import io.firebreak.incident.IncidentDeclaration.FieldError;
+import io.firebreak.platform.StrictJson;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,15 +46,21 @@ class SlackController {
     if (!form) {
       throw new AlertController.UnsupportedType("send Content-Type: application/x-www-form-urlencoded, as Slack does");
     }
-    Map<String, String> fields = decode(new String(IntakeAuthenticationFilter.body(request), StandardCharsets.UTF_8));
+    Map<String, String> fields = decode(IntakeAuthenticationFilter.body(request));
     List<FieldError> errors = new ArrayList<>();
     for (String required : List.of("command", "user_id", "user_name", "channel_name")) {
       if (fields.getOrDefault(required, "").isBlank()) {
         errors.add(new FieldError(required, "is required"));
       }
     }
+    fields.forEach((name, value) -> {
+      String problem = StrictJson.problem(value);
+      if (problem != null) {
+        errors.add(new FieldError(name, problem));
+      }
+    });
     String text = fields.getOrDefault("text", "");
-    if (text.length() > MAX_TEXT) {
+    if (text.codePointCount(0, text.length()) > MAX_TEXT) {
       errors.add(new FieldError("text", "must be at most " + MAX_TEXT + " characters"));
     }
     if (!errors.isEmpty()) {
@@ -64,21 +74,25 @@ class SlackController {
     return Map.of("response_type", "ephemeral", "text", reply);
   }
 
-  private static Map<String, String> decode(String body) {
-    Map<String, String> fields = new HashMap<>();
-    for (String pair : body.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
+  /** Slack's form, decoded by Spring's form converter; the first value of a repeated field counts. */
+  private static Map<String, String> decode(byte[] body) {
+    HttpInputMessage message = new HttpInputMessage() {
+      @Override
+      public InputStream getBody() {
+        return new ByteArrayInputStream(body);
       }
-      int eq = pair.indexOf('=');
-      try {
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        fields.putIfAbsent(name, value);
-      } catch (IllegalArgumentException e) {
-        throw new BadPayload("invalid_request", List.of(new FieldError("body", "is not valid form encoding")));
+
+      @Override
+      public HttpHeaders getHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return headers;
       }
+    };
+    try {
+      return new FormHttpMessageConverter().read(null, message).toSingleValueMap();
+    } catch (IllegalArgumentException | IOException e) {
+      throw new BadPayload("invalid_request", List.of(new FieldError("body", "is not valid form encoding")));
     }
-    return fields;
   }
 }

@@ -1,6 +1,5 @@
 package io.firebreak.metrics;
 
-import io.firebreak.metrics.ResponseHistory.IncidentResponse;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -10,10 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +26,14 @@ import org.springframework.stereotype.Component;
  *   <li>{@code firebreak_time_to_acknowledge_seconds_count/_sum} — declaration to first acknowledgement, per acknowledged incident;
  *   <li>{@code firebreak_time_to_resolve_seconds_count/_sum} — declaration to resolution, per resolved incident;
  *   <li>{@code firebreak_jobs_failed} — Camunda jobs with no retries left: calls to Slack, email, paging or the
- *       status page that kept failing and wait in Cockpit for an operator.
+ *       status page that kept failing and wait in Cockpit for an operator;
+ *   <li>{@code firebreak_jobs_due} — the job backlog: jobs due now with retries left (steps and timers waiting
+ *       for a job thread on some node; growing means the nodes do not keep up);
+ *   <li>{@code firebreak_camunda_incidents_open} — open Camunda incidents (failed jobs, failed external tasks)
+ *       as Cockpit lists them.
  * </ul>
+ * A scrape costs a fixed number of aggregate queries however long the history (the response times
+ * are summed in SQL, {@link ResponseHistory#totals()}), at most once per {@code firebreak.metrics.cache-seconds}.
  */
 @Component
 class IncidentMetrics implements MeterBinder {
@@ -38,18 +43,22 @@ class IncidentMetrics implements MeterBinder {
 
   private final ResponseHistory history;
   private final ManagementService management;
+  private final RuntimeService runtime;
   private final Duration cacheFor;
   private volatile Snapshot snapshot;
 
-  IncidentMetrics(ResponseHistory history, ManagementService management, MetricsProperties properties) {
+  IncidentMetrics(ResponseHistory history, ManagementService management, RuntimeService runtime,
+      MetricsProperties properties) {
     this.history = history;
     this.management = management;
+    this.runtime = runtime;
     this.cacheFor = Duration.ofSeconds(Math.max(0, properties.cacheSeconds()));
   }
 
   /** Everything one scrape needs, read at once. */
   record Snapshot(Instant takenAt, Map<String, Long> openBySeverity, long declared, long pages, long acks,
-      long acknowledged, double ackSeconds, long resolved, double resolveSeconds, long failedJobs) {}
+      long acknowledged, double ackSeconds, long resolved, double resolveSeconds, long failedJobs, long dueJobs,
+      long camundaIncidents) {}
 
   @Override
   public void bindTo(MeterRegistry registry) {
@@ -72,6 +81,12 @@ class IncidentMetrics implements MeterBinder {
     Gauge.builder("firebreak.jobs.failed", this, m -> m.snapshot().failedJobs())
         .description("Camunda jobs with no retries left (outside calls that kept failing; retry them in Cockpit)")
         .register(registry);
+    Gauge.builder("firebreak.jobs.due", this, m -> m.snapshot().dueJobs())
+        .description("Camunda jobs due now with retries left: the backlog the job executors work off")
+        .register(registry);
+    Gauge.builder("firebreak.camunda.incidents.open", this, m -> m.snapshot().camundaIncidents())
+        .description("Open Camunda incidents (Cockpit): failed jobs waiting for an operator")
+        .register(registry);
   }
 
   private void gauge(MeterRegistry registry, String severity, ToDoubleFunction<Snapshot> value) {
@@ -84,17 +99,12 @@ class IncidentMetrics implements MeterBinder {
     if (snapshot != null && snapshot.takenAt().plus(cacheFor).isAfter(now)) {
       return snapshot;
     }
-    List<IncidentResponse> all = history.declaredBetween(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"));
-    List<Duration> acks = all.stream().map(i -> i.times().timeToAcknowledge()).filter(Objects::nonNull).toList();
-    List<Duration> resolves = all.stream().map(i -> i.times().timeToResolve()).filter(Objects::nonNull).toList();
+    ResponseHistory.Totals totals = history.totals();
     Map<String, Long> kinds = history.timelineCounts(List.of("PAGED", ResponseTimes.ACKNOWLEDGED));
-    snapshot = new Snapshot(now, history.openBySeverity(), all.size(), kinds.get("PAGED"),
-        kinds.get(ResponseTimes.ACKNOWLEDGED), acks.size(), seconds(acks), resolves.size(), seconds(resolves),
-        management.createJobQuery().noRetriesLeft().count());
+    snapshot = new Snapshot(now, history.openBySeverity(), totals.declared(), kinds.get("PAGED"),
+        kinds.get(ResponseTimes.ACKNOWLEDGED), totals.acknowledged(), totals.ackSeconds(), totals.resolved(),
+        totals.resolveSeconds(), management.createJobQuery().noRetriesLeft().count(),
+        management.createJobQuery().executable().active().count(), runtime.createIncidentQuery().count());
     return snapshot;
-  }
-
-  private static double seconds(List<Duration> durations) {
-    return durations.stream().mapToLong(Duration::toMillis).sum() / 1000.0;
   }
 }

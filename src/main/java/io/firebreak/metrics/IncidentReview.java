@@ -122,7 +122,9 @@ public class IncidentReview {
           a.getEndTime() != null ? a.getEndTime().toInstant() : to)).toList();
       Percentiles.Summary s = Percentiles.of(durations);
       HistoricActivityInstance first = activities.get(0);
-      String name = first.getActivityName() != null ? first.getActivityName() : first.getActivityId();
+      // A user task's name may be an expression naming its incident ("Triage ${…}"): the step is the words.
+      String name = first.getActivityName() != null
+          ? first.getActivityName().replaceAll("\\s*\\$\\{[^}]*\\}", "").strip() : first.getActivityId();
       steps.add(new Step(first.getProcessDefinitionKey(), name, s.count(), s.median(), s.p90(),
           durations.stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO)));
     });

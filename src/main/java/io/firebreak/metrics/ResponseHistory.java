@@ -79,4 +79,28 @@ class ResponseHistory {
         }, kinds.toArray());
     return counts;
   }
+
+  /** Response totals over all incidents, as {@link ResponseTimes} defines the moments; summed in the database. */
+  record Totals(long declared, long acknowledged, double ackSeconds, long resolved, double resolveSeconds) {}
+
+  /**
+   * One query however long the history: the first acknowledgement and the resolution (the recorded
+   * {@code resolved_at}, else the first resolved phase line, also in its legacy wording) per incident,
+   * summed as seconds since the declaration. {@code EXTRACT(EPOCH FROM …)} reads the same on H2 and
+   * PostgreSQL.
+   */
+  Totals totals() {
+    String resolved = "COALESCE(i.resolved_at, r.first_resolved)";
+    return jdbc.queryForObject("SELECT COUNT(*), COUNT(a.first_ack),"
+            + " COALESCE(SUM(EXTRACT(EPOCH FROM a.first_ack) - EXTRACT(EPOCH FROM i.declared_at)), 0),"
+            + " COUNT(" + resolved + "),"
+            + " COALESCE(SUM(EXTRACT(EPOCH FROM " + resolved + ") - EXTRACT(EPOCH FROM i.declared_at)), 0)"
+            + " FROM fb_incident i"
+            + " LEFT JOIN (SELECT incident_key, MIN(at) AS first_ack FROM fb_timeline WHERE kind = ?"
+            + " GROUP BY incident_key) a ON a.incident_key = i.incident_key"
+            + " LEFT JOIN (SELECT incident_key, MIN(at) AS first_resolved FROM fb_timeline"
+            + " WHERE kind = ? OR (kind = ? AND text LIKE ?) GROUP BY incident_key) r ON r.incident_key = i.incident_key",
+        (rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5)),
+        ResponseTimes.ACKNOWLEDGED, ResponseTimes.RESOLVED, ResponseTimes.LEGACY_PHASE, ResponseTimes.LEGACY_RESOLVED + "%");
+  }
 }

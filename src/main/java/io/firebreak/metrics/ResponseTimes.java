@@ -22,9 +22,9 @@ public record ResponseTimes(Instant declared, Instant acknowledged, Instant miti
   /** The timeline kinds read here. */
   static final List<String> KINDS = List.of(ACKNOWLEDGED, MITIGATED, RESOLVED, "PHASE");
   // Entries written before phases had a kind each: kind PHASE, text "Phase: mitigated…".
-  private static final String LEGACY_PHASE = "PHASE";
+  static final String LEGACY_PHASE = "PHASE";
   private static final String LEGACY_MITIGATED = "Phase: " + Incident.Phase.MITIGATED.label();
-  private static final String LEGACY_RESOLVED = "Phase: " + Incident.Phase.RESOLVED.label();
+  static final String LEGACY_RESOLVED = "Phase: " + Incident.Phase.RESOLVED.label();
 
   public static ResponseTimes of(Incident incident, List<TimelineEntry> timeline) {
     return of(incident.declaredAt(), incident.resolvedAt(), timeline);

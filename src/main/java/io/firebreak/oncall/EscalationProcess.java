@@ -51,11 +51,13 @@ public final class EscalationProcess {
     public static final String PAGE_LEVEL = "Task_PageEscalationLevel";
     public static final String ACKNOWLEDGE_PAGE = "Task_AcknowledgePage";
     public static final String ACK_OVERDUE = "Timer_AckOverdue";
+    public static final String REPLAN_ESCALATION = "Task_ReplanEscalation";
+    public static final String REFRESH_ESCALATION = "Task_RefreshEscalation";
     public static final String PAGE_ACKNOWLEDGED = "Event_PageAcknowledged";
     public static final String MORE_LEVELS = "Gateway_MoreLevels";
     public static final String RECORD_ACKNOWLEDGEMENT = "Task_RecordAcknowledgement";
     public static final String INVITE_ACKNOWLEDGER = "Task_InviteAcknowledger";
-    public static final String HIGH_SEVERITY = "Gateway_HighSeverity";
+    public static final String LEADERSHIP_ESCALATION_PLANNED = "Gateway_LeadershipEscalationPlanned";
     public static final String RESOLUTION_OVERDUE = "Timer_ResolutionOverdue";
     public static final String NOTIFY_LEADERSHIP = "Task_NotifyLeadership";
     public static final String REVIEW_ESCALATED_INCIDENT = "Task_ReviewEscalatedIncident";

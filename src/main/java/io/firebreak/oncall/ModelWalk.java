@@ -362,7 +362,7 @@ class ModelWalk {
         return path;
       }
       if (activity instanceof UserTask task) {
-        steps.add(new Step(process, version, task.getId(), "user", task.getName(), null, inputs, null, null,
+        steps.add(new Step(process, version, task.getId(), "user", words(task.getName()), null, inputs, null, null,
             task.getCamundaAssignee(), task.getCamundaCandidateGroups(), null, null, path.minute(), path.after(),
             path.when()));
         return path.waited(label(task));
@@ -506,7 +506,12 @@ class ModelWalk {
   }
 
   private static String label(FlowNode node) {
-    return node.getName() != null ? node.getName() : node.getId();
+    return node.getName() != null ? words(node.getName()) : node.getId();
+  }
+
+  /** A name without its expressions: a user task's "Acknowledge page ${…}" is "Acknowledge page" before it runs. */
+  static String words(String name) {
+    return name == null ? null : name.replaceAll("\\s*\\$\\{[^}]*\\}", "").strip();
   }
 
   private static <T extends org.camunda.bpm.model.bpmn.instance.BpmnModelElementInstance> T extension(

@@ -1,7 +1,8 @@
 package io.firebreak.oncall;
 
-import com.samskivert.mustache.Escapers;
-import com.samskivert.mustache.Mustache;
+import io.firebreak.platform.Templates;
+
+import io.firebreak.platform.ErrorBody;
 import com.samskivert.mustache.Template;
 import io.firebreak.incident.IncidentProcess;
 import io.firebreak.incident.IncidentTypes;
@@ -9,9 +10,6 @@ import io.firebreak.incident.IncidentVariables;
 import io.firebreak.oncall.Catalog.Service;
 import io.firebreak.oncall.EscalationPlan.Step;
 import io.firebreak.oncall.OnCallService.PageTarget;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The on-call page for people ({@code GET /oncall}, HTML that reads on a phone), the same as JSON
  * ({@code GET /api/oncall}), the dry run of an escalation ({@code GET /api/oncall/dry-run}) and the
  * acknowledge link of a page ({@code GET /oncall/acknowledge/{key}} → the Tasklist task). All
- * authenticated (HTTP Basic, {@code ApiAuthenticationFilter}); the time is the engine clock.
+ * authenticated (HTTP Basic, {@code security.SecurityConfiguration}); the time is the engine clock.
  */
 @RestController
 class OnCallController {
@@ -75,11 +72,7 @@ class OnCallController {
 
   /** HTML escaping of every value: names, runbooks and contacts come from an editable file, keys from the URL. */
   private static Template template(String path) {
-    try (var reader = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
-      return Mustache.compiler().withEscaper(Escapers.HTML).defaultValue("").compile(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Templates.htmlPage(path);
   }
 
   @GetMapping(path = "/api/oncall", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -240,9 +233,6 @@ class OnCallController {
   }
 
   private static ResponseEntity<Map<String, Object>> error(String error, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", error);
-    body.put("detail", detail);
-    return ResponseEntity.badRequest().body(body);
+    return ErrorBody.entity(HttpStatus.BAD_REQUEST, error, detail);
   }
 }

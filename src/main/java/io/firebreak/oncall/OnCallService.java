@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Who is on call, and who an escalation pages: the one place that answers "who is on call for
  * service X at time T". Time is the engine clock ({@link ClockUtil}), so process tests that move
  * the engine clock move on-call with it. Processes use it through the delegates
- * {@code planEscalation} and {@code pageEscalationLevel}, and in expressions as {@code onCall}
- * (e.g. {@code ${onCall.primary(service)}}).
+ * {@code planEscalation} and {@code pageEscalationLevel}; the bean is named {@code onCall} for
+ * expressions.
  */
 @Component("onCall")
 public class OnCallService {
@@ -55,16 +55,6 @@ public class OnCallService {
         .map(catalog.schedules()::get)
         .filter(s -> s.layers().containsKey(layer))
         .map(s -> s.onCall(layer, at));
-  }
-
-  /** The primary on call for a service now (engine clock), or null; for expressions. */
-  public String primary(String service) {
-    return onCall(service, "primary", now()).map(Shift::user).orElse(null);
-  }
-
-  /** The secondary on call for a service now (engine clock), or null; for expressions. */
-  public String secondary(String service) {
-    return onCall(service, "secondary", now()).map(Shift::user).orElse(null);
   }
 
   /**

@@ -1,14 +1,13 @@
 package io.firebreak.platform;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Firebreak's configuration ({@code firebreak.*}); each key is also settable by the environment
- * variable DESIGN.md names, mapped in {@code application.yaml}.
+ * variable named beside it in {@code application.yaml} (listed in docs/operators.md).
  */
 @ConfigurationProperties("firebreak")
 public record FirebreakProperties(
@@ -29,15 +28,14 @@ public record FirebreakProperties(
 
   /**
    * Slack: bot token (unset = Slack not configured), Web API base, slash-command signing secret,
-   * the broadcast channel, and how long one call may wait out rate limits ({@code Retry-After})
-   * before the step fails and is retried by Camunda.
+   * and the broadcast channel. (Rate limits are not waited out: the step is retried after
+   * {@code Retry-After}, see {@code RetryLater}.)
    */
   public record Slack(
       String token,
       @DefaultValue("https://slack.com/api/") String apiUrl,
       String signingSecret,
-      @DefaultValue("incidents") String broadcastChannel,
-      @DefaultValue("PT2M") Duration maxRateLimitWait) {
+      @DefaultValue("incidents") String broadcastChannel) {
 
     public boolean configured() {
       return token != null && !token.isBlank();

@@ -71,4 +71,21 @@ public class Templates {
       throw new UncheckedIOException("cannot read message template " + file, e);
     }
   }
+
+  /**
+   * A page template shipped on the classpath (Firebreak's own HTML pages), every value HTML-escaped
+   * and missing values empty; {@code options} may add compiler settings.
+   */
+  public static Template htmlPage(String path, java.util.function.UnaryOperator<Mustache.Compiler> options) {
+    try (var reader = new java.io.InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
+      return options.apply(Mustache.compiler().withEscaper(com.samskivert.mustache.Escapers.HTML).defaultValue(""))
+          .compile(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static Template htmlPage(String path) {
+    return htmlPage(path, compiler -> compiler);
+  }
 }

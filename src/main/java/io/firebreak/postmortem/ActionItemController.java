@@ -1,5 +1,10 @@
 package io.firebreak.postmortem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.firebreak.platform.ErrorBody;
 import io.firebreak.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -116,37 +121,36 @@ class ActionItemController {
     return m;
   }
 
-  /** RFC 4180: every field quoted, quotes doubled, CRLF line ends; a leading =+-@ is defused for spreadsheets. */
+  private static final CsvMapper CSV_MAPPER = CsvMapper.builder()
+      .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).build();
+  private static final CsvSchema CSV_SCHEMA = CsvSchema.builder().addColumns(COLUMNS, CsvSchema.ColumnType.STRING)
+      .setLineSeparator("\r\n").build();
+
+  /** RFC 4180 (by jackson-dataformat-csv): every value quoted, CRLF line ends; cells defused for spreadsheets. */
   static String csv(List<Map<String, Object>> rows) {
-    StringBuilder out = new StringBuilder();
-    out.append(String.join(",", COLUMNS)).append("\r\n");
-    for (Map<String, Object> row : rows) {
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append(field(row.get(COLUMNS.get(i))));
-      }
-      out.append("\r\n");
+    List<Map<String, String>> cells = rows.stream().map(row -> {
+      Map<String, String> line = new LinkedHashMap<>();
+      COLUMNS.forEach(column -> line.put(column, defused(row.get(column))));
+      return line;
+    }).toList();
+    try {
+      // The header is the fixed column names, unquoted as before; every value is quoted by the library.
+      return String.join(",", COLUMNS) + "\r\n" + CSV_MAPPER.writer(CSV_SCHEMA).writeValueAsString(cells);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
-    return out.toString();
   }
 
-  private static String field(Object value) {
+  /** A leading =+-@ (or tab, CR) would make a spreadsheet evaluate the cell: a quote keeps it text. */
+  private static String defused(Object value) {
     if (value == null) {
-      return "";
+      return null;
     }
     String s = value.toString();
-    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
-    return "\"" + s.replace("\"", "\"\"") + "\"";
+    return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
   }
 
   private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String error, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", error);
-    body.put("detail", detail);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    return ErrorBody.entity(status, error, detail);
   }
 }

@@ -88,6 +88,9 @@ public class PostmortemDocument {
     model.put("service", incident.service());
     model.put("state", incident.state().name().toLowerCase(Locale.ROOT));
     model.put("phase", incident.phase().label());
+    // "closed", not "closed, closed": the phase only when it says more than the state.
+    model.put("status", incident.state().name().equalsIgnoreCase(incident.phase().label())
+        ? incident.phase().label() : incident.state().name().toLowerCase(Locale.ROOT) + ", " + incident.phase().label());
     model.put("source", incident.source());
     model.put("customerImpact", incident.customerImpact() ? "yes" : "no");
     model.put("declaredAt", time(incident.declaredAt()));
@@ -109,24 +112,48 @@ public class PostmortemDocument {
     model.put("timeToResolve", measure(times.timeToResolve(), times.resolved()));
 
     List<Map<String, Object>> lines = new ArrayList<>();
-    // Updates written outside Tasklist (Slack /incident update) are in the timeline already, with
-    // their author; their incident-communication instance must not add them a second time.
-    List<String> updatesInTimeline = new ArrayList<>();
+    // Published updates and statements are on the timeline with their author (the model writes
+    // them; Slack updates too); the incident-communication history adds only those of incidents
+    // from before that, so none appears twice.
+    List<Map<String, Object>> updatesInTimeline = new ArrayList<>();
+    List<String> statementsInTimeline = new ArrayList<>();
+    // Delivery notes ("Slack not configured", "nobody to invite") are not what happened: folded into one line.
+    Map<String, Integer> skipped = new java.util.TreeMap<>();
     for (TimelineEntry e : timeline) {
-      lines.add(line(e.at(), e.kind(), e.actor(), e.text(), null));
+      if (e.isDeliveryNote()) {
+        skipped.merge(e.actor() == null ? "other" : e.actor(), 1, Integer::sum);
+        continue;
+      }
+      Map<String, Object> row = line(e.at(), e.kind(), e.actor(), e.text(), null);
+      lines.add(row);
       if (STATUS_UPDATE.equals(e.kind())) {
-        updatesInTimeline.add(e.text());
+        row.put("raw", e.text());
+        updatesInTimeline.add(row);
+      } else if (CUSTOMER_STATEMENT.equals(e.kind())) {
+        statementsInTimeline.add(e.text());
       }
     }
     List<Map<String, Object>> statements = new ArrayList<>();
     for (Communication c : communications(key)) {
       if ("customer-statement".equals(c.template())) {
         statements.add(Map.of("at", time(c.at()), "text", c.text() == null ? "" : c.text()));
-        lines.add(line(c.at(), "CUSTOMER_STATEMENT", null, c.text(), null));
-      } else if ("status-update".equals(c.template()) && !updatesInTimeline.remove(c.text())) {
-        lines.add(line(c.at(), STATUS_UPDATE, null, c.text(), c.whatChanged()));
+        if (!statementsInTimeline.remove(c.text() == null ? "" : c.text())) {
+          lines.add(line(c.at(), CUSTOMER_STATEMENT, null, c.text(), null));
+        }
+      } else if ("status-update".equals(c.template())) {
+        Map<String, Object> row = updatesInTimeline.stream().filter(r -> java.util.Objects.equals(r.get("raw"), c.text()))
+            .findFirst().orElse(null);
+        if (row == null) {
+          lines.add(line(c.at(), STATUS_UPDATE, null, c.text(), c.whatChanged()));
+        } else {
+          // The timeline's line (with its author) gets what changed from the published update.
+          updatesInTimeline.remove(row);
+          row.put("whatChanged", c.whatChanged() == null || c.whatChanged().isBlank() ? null : Markdown.oneLine(c.whatChanged()));
+        }
       }
     }
+    model.put("deliveriesSkipped", skipped.isEmpty() ? null : skipped.entrySet().stream()
+        .map(en -> en.getKey() + " " + en.getValue()).collect(java.util.stream.Collectors.joining(", ")));
     lines.sort(Comparator.comparing(m -> (Instant) m.get("instant")));
     model.put("timeline", lines);
     model.put("statements", statements);
@@ -135,9 +162,13 @@ public class PostmortemDocument {
     model.put("stepsTaken", section(postmortem.get(PostmortemProcess.STEPS_TAKEN.name())));
     model.put("prevention", section(postmortem.get(PostmortemProcess.PREVENTION.name())));
     model.put("actionItems", actionItems(key, string(postmortem.get(PostmortemProcess.ACTION_ITEMS.name()))));
+    Review review = lastReview(key);
     String comments = string(postmortem.get(PostmortemProcess.REVIEW_COMMENTS.name()));
-    model.put("reviewComments", comments);
-    model.put("hasReviewComments", comments != null && !comments.isBlank());
+    // A comment typed in an earlier review (changes requested) is not the last review's.
+    boolean commentsOfLastReview = comments != null && !comments.isBlank() && (review == null || review.commentsCurrent());
+    model.put("reviewComments", commentsOfLastReview ? comments : null);
+    model.put("hasReviewComments", commentsOfLastReview);
+    model.put("reviewer", review == null ? null : review.reviewer());
     model.put("approved", Boolean.TRUE.equals(postmortem.get(PostmortemProcess.APPROVED.name())));
     model.put("generatedAt", time(ClockUtil.getCurrentTime().toInstant()));
     model.put("url", url(key));
@@ -175,6 +206,26 @@ public class PostmortemDocument {
     return vars;
   }
 
+  /** Who completed the last Review postmortem task, and whether the comments were given in it. */
+  private record Review(String reviewer, boolean commentsCurrent) {}
+
+  private Review lastReview(String key) {
+    List<org.camunda.bpm.engine.history.HistoricTaskInstance> reviews = history.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(key).taskDefinitionKey(PostmortemProcess.Elements.REVIEW_POSTMORTEM).finished()
+        .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1);
+    if (reviews.isEmpty()) {
+      return null;
+    }
+    org.camunda.bpm.engine.history.HistoricTaskInstance last = reviews.get(0);
+    List<org.camunda.bpm.engine.history.HistoricDetail> updates = history.createHistoricDetailQuery()
+        .processInstanceId(last.getProcessInstanceId()).variableUpdates().orderByTime().desc().list();
+    boolean current = updates.stream()
+        .filter(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
+            && PostmortemProcess.REVIEW_COMMENTS.name().equals(u.getVariableName()))
+        .findFirst().map(d -> !d.getTime().before(last.getStartTime())).orElse(false);
+    return new Review(last.getAssignee(), current);
+  }
+
   private record Communication(Instant at, String template, String text, String whatChanged) {}
 
   private List<Communication> communications(String key) {
@@ -202,6 +253,8 @@ public class PostmortemDocument {
     }
     return result;
   }
+
+  private static final String CUSTOMER_STATEMENT = "CUSTOMER_STATEMENT";
 
   private static Map<String, Object> line(Instant at, String kind, String actor, String text, String whatChanged) {
     Map<String, Object> m = new HashMap<>();

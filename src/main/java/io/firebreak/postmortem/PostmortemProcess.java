@@ -14,6 +14,13 @@ public final class PostmortemProcess {
   public static final Var<String> PREVENTION = Var.string("prevention");
   /** Action items as the author typed them: one per line, {@code title | owner | YYYY-MM-DD [| kind]}. */
   public static final Var<String> ACTION_ITEMS = Var.string("actionItems");
+  /**
+   * Action items as the form's repeating group sends them: a JSON list of {@code {title, owner, due, kind}};
+   * {@link ActionItems} turns accepted rows into {@link #ACTION_ITEMS} lines.
+   */
+  public static final String ACTION_ITEM_ROWS = "actionItemRows";
+  /** The users a role or owner can be chosen from (a form select's {@code valuesKey}); set by the task's input. */
+  public static final String USER_OPTIONS = "userOptions";
   public static final Var<Boolean> APPROVED = Var.bool("postmortemApproved");
   public static final Var<String> REVIEW_COMMENTS = Var.string("reviewComments");
   /** The postmortem document as Markdown (shown in the write and review forms; cut at 4,000 characters). */

@@ -2,22 +2,28 @@ package io.firebreak.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The user an API request is authenticated as, with their Camunda groups. */
+/** The user a request is authenticated as (Spring Security, against Camunda's users), with their Camunda groups. */
 public record CurrentUser(String id, List<String> groups) {
 
-  static final String ATTRIBUTE = CurrentUser.class.getName();
-
-  /** The authenticated user of this request; the API filter guarantees one under {@code /api}. */
+  /** The authenticated user of this request; Spring Security guarantees one on every non-public path. */
   public static CurrentUser of(HttpServletRequest request) {
-    Object user = request.getAttribute(ATTRIBUTE);
-    if (user == null) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)) {
       throw new IllegalStateException("request " + request.getRequestURI() + " was not authenticated");
     }
-    return (CurrentUser) user;
+    return user;
   }
 
   public boolean memberOf(String group) {
     return groups.contains(group);
+  }
+
+  @Override
+  public String toString() {
+    // Spring Security and log lines show the principal: the id, nothing else.
+    return id;
   }
 }

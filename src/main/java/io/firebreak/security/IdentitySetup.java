@@ -14,22 +14,17 @@ import io.firebreak.platform.FirebreakProperties;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -37,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, on every start and idempotently, what Firebreak needs in Camunda's identity store: the
- * groups the processes assign work to, the {@code admin} user and shared Tasklist filters.
+ * groups the processes assign work to, and the {@code admin} user (the shared Tasklist filters: {@code web.TasklistFilters}).
  *
  * <p>The default authorizations that let each group do its part (support, responders, incident
  * commanders and communications may declare; responders work their tasks; leadership follows
@@ -60,18 +55,14 @@ class IdentitySetup implements SmartInitializingSingleton {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
   private final ManagementService management;
   private final FirebreakProperties properties;
 
-  IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, ManagementService management, FirebreakProperties properties) {
+  IdentitySetup(IdentityService identity, AuthorizationService authorizations, ManagementService management,
+      FirebreakProperties properties) {
     this.management = management;
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
     this.properties = properties;
   }
 
@@ -80,7 +71,6 @@ class IdentitySetup implements SmartInitializingSingleton {
     groups();
     admin();
     seedGrantsOnce();
-    tasklistFilters();
   }
 
   /** Seeds the default authorizations unless this database already has them (of this version). */
@@ -162,7 +152,7 @@ class IdentitySetup implements SmartInitializingSingleton {
     for (String group : FirebreakGroups.ALL.keySet()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY, Permissions.READ);
-      grant(group, Resources.FILTER, "*", Permissions.READ);
+      // Tasklist filters: each filter's own READ grant, made with it (web.TasklistFilters).
       grant(group, Resources.USER, "*", Permissions.READ);
       grant(group, Resources.GROUP, "*", Permissions.READ);
     }
@@ -214,33 +204,6 @@ class IdentitySetup implements SmartInitializingSingleton {
       auth.addPermission(p);
     }
     authorizations.saveAuthorization(auth);
-  }
-
-  private void tasklistFilters() {
-    filter("My tasks", -10, "Tasks assigned to me",
-        q -> q.taskAssigneeExpression("${currentUser()}"));
-    filter("My groups' tasks", -5, "Tasks for any of my groups, claimed or not",
-        q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    filter("All incident tasks", 0, "Every open task of every incident",
-        q -> q.processInstanceBusinessKeyLike("INC-%"));
-  }
-
-  private void filter(String name, int priority, String description, java.util.function.UnaryOperator<TaskQuery> query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
-    Filter filter = filters.newTaskFilter(name)
-        .setOwner(ADMIN)
-        .setQuery(query.apply(tasks.createTaskQuery()))
-        .setProperties(Map.of(
-            "priority", priority,
-            "description", description,
-            "refresh", true,
-            "variables", List.of(
-                Map.of("name", "incidentKey", "label", "Incident"),
-                Map.of("name", "severity", "label", "Severity"),
-                Map.of("name", "title", "label", "Title"))));
-    filters.saveFilter(filter);
   }
 
   private static String generatePassword() {

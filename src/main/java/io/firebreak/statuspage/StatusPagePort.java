@@ -1,11 +1,11 @@
 package io.firebreak.statuspage;
 
-/** The public status page. Called from its own async step. */
+/**
+ * The public status page. Called from its own async step ({@code Task_UpdateStatusPage}). The
+ * built-in page ({@link BuiltInStatusPage}, {@code /status}) is the default adapter; another
+ * product (e.g. Atlassian Statuspage) plugs in as a bean of this type (docs/communications.md).
+ */
 public interface StatusPagePort {
 
-  /**
-   * @param status where the incident stands for customers (investigating, identified, monitoring, resolved)
-   * @param text what customers read, already rendered
-   */
-  void publish(String incidentKey, String status, String text);
+  void publish(StatusPageUpdate update);
 }

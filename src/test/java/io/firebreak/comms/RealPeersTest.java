@@ -56,7 +56,6 @@ abstract class RealPeersTest {
   static void peers(DynamicPropertyRegistry registry) {
     registry.add("firebreak.slack.token", () -> "xoxb-test-token");
     registry.add("firebreak.slack.api-url", SLACK::apiUrl);
-    registry.add("firebreak.slack.max-rate-limit-wait", () -> "PT30S");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getPort());
     registry.add("firebreak.mail.from", () -> "firebreak@example.com");

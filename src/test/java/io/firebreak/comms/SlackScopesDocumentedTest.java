@@ -17,9 +17,23 @@ import org.junit.jupiter.api.Test;
  */
 class SlackScopesDocumentedTest {
 
-  /** conversations.create/setTopic/invite/archive/list/open, chat.postMessage, users.lookupByEmail, /incident. */
-  private static final List<String> NEEDED = List.of("commands", "chat:write", "chat:write.public",
-      "channels:manage", "groups:write", "channels:read", "groups:read", "users:read", "users:read.email", "im:write");
+  /** From the adapter: the scopes of every Slack method it calls, and the slash command's. */
+  private static final List<String> NEEDED = List.copyOf(SlackMethod.botScopes());
+
+  @Test
+  void everySlackMethodTheAdapterCallsHasItsScopesListed() throws IOException {
+    // slack.conversationsCreate(...) is the method conversations.create; each must be in SlackMethod.
+    String adapter = Files.readString(Path.of("src/main/java/io/firebreak/comms/SlackChat.java"));
+    Matcher call = Pattern.compile("\\bslack\\.([a-z]+)([A-Z]\\w*)\\(").matcher(adapter);
+    List<String> listed = java.util.Arrays.stream(SlackMethod.values()).map(m -> m.id).toList();
+    int calls = 0;
+    while (call.find()) {
+      String method = call.group(1) + "." + Character.toLowerCase(call.group(2).charAt(0)) + call.group(2).substring(1);
+      assertThat(listed).as("SlackChat calls %s; add it with its scopes to SlackMethod", method).contains(method);
+      calls++;
+    }
+    assertThat(calls).as("Slack calls found in SlackChat").isGreaterThanOrEqualTo(listed.size());
+  }
 
   @Test
   void theReadmeManifestListsEveryBotScope() throws IOException {

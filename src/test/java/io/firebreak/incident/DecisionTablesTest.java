@@ -67,7 +67,11 @@ class DecisionTablesTest {
         .extracting(r -> r.get("aliases")).containsExactly("data");
   }
 
-  /** Every form with a type select (field key incidentType) offers exactly the deployed types, labelled alike. */
+  /**
+   * Every form with a type select (field key incidentType) offers exactly the deployed types, labelled alike:
+   * listed in the form (the start form, which no process can fill), or read from the task's {@code typeOptions},
+   * which {@code formOptions.incidentTypes()} fills from this table (IncidentTriageProcessTest).
+   */
   @Test
   void everyFormsTypeOptionsAreTheTypesOfTheTable() throws Exception {
     List<Map<String, String>> expected = typeRows().stream()
@@ -77,7 +81,10 @@ class DecisionTablesTest {
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
         for (JsonNode field : fields(json.readTree(form.toFile()))) {
-          if (IncidentVariables.INCIDENT_TYPE.name().equals(field.path("key").asText())) {
+          if (IncidentVariables.INCIDENT_TYPE.name().equals(field.path("key").asText()) && field.has("valuesKey")) {
+            assertThat(field.get("valuesKey").asText()).as("type options key of %s", form).isEqualTo("typeOptions");
+            checked.add(form.getFileName().toString());
+          } else if (IncidentVariables.INCIDENT_TYPE.name().equals(field.path("key").asText())) {
             List<Map<String, String>> options = new ArrayList<>();
             field.path("values").forEach(v -> options.add(Map.of("value", v.path("value").asText(),
                 "label", v.path("label").asText())));

@@ -179,4 +179,47 @@ class IncidentApiTest {
     assertThat(support.postJson("/engine-rest/process-definition/key/incident-triage/start", Map.of()).status())
         .isIn(403, 404);
   }
+
+  private String member(String group) {
+    String id = group + "-" + System.nanoTime();
+    User user = identity.newUser(id);
+    user.setPassword("pw-" + id);
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+    return id;
+  }
+
+  private Http as(String id) {
+    return new Http(port, id, "pw-" + id);
+  }
+
+  @Test
+  void aResponderWhoIsNotTheAssigneeTakesOverThePage() {
+    // Declared in Tasklist with the reporter left empty: the one who declared is the reporter.
+    String supporter = member("support");
+    Http.Response started = as(supporter).postJson("/engine-rest/process-definition/key/incident/submit-form",
+        Map.of("variables", Map.of("title", Map.of("value", "Checkout errors"), "incidentType", Map.of("value", "outage"),
+            "proposedSeverity", Map.of("value", "SEV2"), "customerImpact", Map.of("value", false),
+            "reporter", Map.of("value", ""))));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String key = started.json().get("businessKey").asText();
+    assertThat(admin.get("/api/incidents/" + key).json().get("reporter").asText()).isEqualTo(supporter);
+    runDeclarationJobs(key);
+    org.camunda.bpm.engine.task.Task page = tasks.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_AcknowledgePage").singleResult();
+    tasks.setAssignee(page.getId(), "someone.else");
+
+    assertThat(as(member("leadership")).postJson("/api/incidents/" + key + "/acknowledge", Map.of()).status()).isEqualTo(403);
+    String responder = member("responders");
+    Http.Response r = as(responder).postJson("/api/incidents/" + key + "/acknowledge", Map.of());
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(incidents.timeline(key)).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("ACKNOWLEDGE_RECEIVED");
+      assertThat(e.actor()).isEqualTo(responder);
+    });
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_AcknowledgePage").count())
+        .isZero();
+  }
+
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
 }

@@ -66,6 +66,12 @@ class IncidentCommandsProcessTest extends ProcessTest {
         .hasNotPassed(STATUS_UPDATE_RECEIVED);
     assertThat(instance(key, IncidentProcess.KEY)).variables()
         .containsEntry(CommunicationProcess.UPDATE_TEXT.name(), "Rebuild done");
+    // One timeline line for it, by whoever wrote it in Slack.
+    assertThat(incidents.timeline(key)).filteredOn(e -> e.kind().equals("STATUS_UPDATE")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.actor()).isEqualTo("cara.comms");
+          assertThat(e.text()).isEqualTo("Rebuild done");
+        });
   }
 
   @Test
@@ -158,6 +164,7 @@ class IncidentCommandsProcessTest extends ProcessTest {
   void handingOverTheIcRoleLeavesTasksTheOldIcHoldsInAnotherRole() {
     String key = declare("Checkout errors", "SEV2");
     // The IC is also the communications lead.
+    users(IC);
     triage(key, Map.of(IncidentVariables.COMMS_LEAD.name(), IC));
     advance(Duration.ofMinutes(30));
     runDueJobs(key);
@@ -192,12 +199,13 @@ class IncidentCommandsProcessTest extends ProcessTest {
     complete(key, RemediationProcess.Elements.MITIGATE_IMPACT, Map.of(RemediationProcess.MITIGATION_SUMMARY.name(), "m"));
     runDueJobs(key);
 
-    assertThat(incidentService.resolve(key, "Error rate normal", IC)).isEqualTo("Confirm resolution");
+    // Task names carry the incident (issue 12).
+    assertThat(incidentService.resolve(key, "Error rate normal", IC)).isEqualTo("Confirm resolution " + key + " · SEV2 · Checkout errors");
     runDueJobs(key);
     assertThat(incidents.find(key).orElseThrow().state()).isEqualTo(Incident.State.RESOLVED);
 
     String minor = declare("Typo on pricing page", "SEV4");
-    assertThat(incidentService.resolve(minor, "Fixed the typo", "sam")).isEqualTo("Handle minor incident");
+    assertThat(incidentService.resolve(minor, "Fixed the typo", "sam")).isEqualTo("Handle minor incident " + minor + " · SEV4 · Typo on pricing page");
     runDueJobs(minor);
     assertThat(incidents.find(minor).orElseThrow().state()).isEqualTo(Incident.State.CLOSED);
   }

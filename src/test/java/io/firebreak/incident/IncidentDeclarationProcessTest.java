@@ -56,6 +56,9 @@ class IncidentDeclarationProcessTest extends ProcessTest {
     // User text is escaped for Slack mrkdwn and links the incident channel.
     assertThat(chat.posts("incidents").get(0).detail())
         .contains("Checkout &lt;fails&gt; &amp; more").contains("#" + channel).doesNotContain("<fails>");
+    // "Details" opens the incident page for people, not the JSON API.
+    assertThat(chat.posts("incidents").get(0).detail())
+        .contains("<http://localhost:8080/incidents/" + key + "|Details in Firebreak>").doesNotContain("/api/incidents/");
 
     assertThat(mail.to(key)).hasSize(1);
     Mail initial = mail.to(key).get(0);
@@ -63,7 +66,9 @@ class IncidentDeclarationProcessTest extends ProcessTest {
     assertThat(initial.subject()).startsWith("[" + key + "][SEV1]");
     // The six facts: what, severity, progress, who manages, where, who else.
     assertThat(initial.text()).contains("What:", "Checkout <fails> & more", "Severity:    SEV1", "Progress:    declared",
-        "Managed by:", "Coordinate:  Slack #" + channel, "Involved:    Reporter: support.sam");
+        "Managed by:", "Coordinate:  Slack #" + channel, "Involved:    Reporter: support.sam",
+        "Details:     http://localhost:8080/incidents/" + key);
+    assertThat(initial.html()).contains("<a href=\"http://localhost:8080/incidents/" + key + "\">");
     assertThat(initial.html()).contains("Checkout &lt;fails&gt; &amp; more").doesNotContain("<fails>");
 
     // Paging is the escalation phase's first step (incident-escalation), not the declaration's.

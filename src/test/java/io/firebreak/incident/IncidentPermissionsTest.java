@@ -131,7 +131,7 @@ class IncidentPermissionsTest {
     assertThat(refused.json().get("error").asText()).isEqualTo("forbidden");
     // Who may instead, as the deployed model says (firebreak.severity.candidateGroups; Triage incident).
     assertThat(refused.json().get("detail").asText()).contains("may not change the severity of " + key,
-        "responders", "incident-commanders", "Triage incident");
+        "responders", "incident-commanders", "Triage " + key + " · SEV3 · Payments degraded");
     assertThat(incidents.find(key).orElseThrow().severity()).isEqualTo("SEV3");
 
     Http responder = user("responder", "responders");

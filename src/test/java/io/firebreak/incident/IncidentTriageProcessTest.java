@@ -225,11 +225,33 @@ class IncidentTriageProcessTest extends ProcessTest {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> triageAs(key, "ic.ines",
             triageForm("SEV2", "fire", false, null, null, null)))
-        .hasMessageContaining("Type 'fire' is not an incident type; choose one of outage, degradation, security,"
-            + " information-governance, clinical-safety, other");
+        .hasMessageContaining("Type: 'fire' is not an incident type; choose one of outage, degradation, security,"
+            + " information-governance, clinical-safety, other.");
     assertThat(pi).isWaitingAt(TRIAGE_INCIDENT);
 
     complete(key, TRIAGE_INCIDENT, triageForm("SEV2", "data", false, null, null, null));
     assertThat(incidents.find(key).orElseThrow().type()).isEqualTo("information-governance");
+  }
+
+  /** The role selects offer the users; an id typed past the select (over REST) is refused naming the role. */
+  @Test
+  void aRoleThatIsNotAUserKeepsTheTriageTaskOpenAndNamesTheRole() {
+    ProcessInstance pi = startTriage("Checkout slow", "degradation", "SEV2", false);
+    String key = pi.getBusinessKey();
+    org.camunda.spin.json.SpinJsonNode users = (org.camunda.spin.json.SpinJsonNode)
+        engine.getTaskService().getVariable(task(key, TRIAGE_INCIDENT).getId(), "userOptions");
+    assertThat(users.elements().stream().map(o -> o.prop("value").stringValue()).toList())
+        .contains("ic.ines", "comms.carla", "scribe.sol", "liaison.lee")
+        .containsExactlyInAnyOrderElementsOf(engine.getIdentityService().createUserQuery().list().stream()
+            .map(org.camunda.bpm.engine.identity.User::getId).toList());
+    org.camunda.spin.json.SpinJsonNode types = (org.camunda.spin.json.SpinJsonNode)
+        engine.getTaskService().getVariable(task(key, TRIAGE_INCIDENT).getId(), "typeOptions");
+    assertThat(types.elements().stream().map(o -> o.prop("value").stringValue()).toList())
+        .containsExactly("outage", "degradation", "security", "information-governance", "clinical-safety", "other");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> triageAs(key, "ic.ines",
+            triageForm("SEV2", "degradation", false, "comms.carla", "sol", null)))
+        .hasStackTraceContaining("Scribe: 'sol' is not a Firebreak user; choose someone from the list.");
+    assertThat(pi).isWaitingAt(TRIAGE_INCIDENT);
   }
 }

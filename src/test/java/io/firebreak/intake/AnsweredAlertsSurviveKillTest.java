@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firebreak.BootedFirebreak;
 import io.firebreak.Http;
+import io.firebreak.PostgresTestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,10 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * "2xx means stored" on the embedded default: Firebreak booted as shipped (its own JVM, the default
- * H2 file under ./data), a storm of Alertmanager deliveries for new alert groups, {@code kill -9}
- * while the senders are still sending, a restart on the same files, and every delivery that had been
- * answered {@code created} has its incident, with exactly one incident per group.
+ * "2xx means stored", one node: Firebreak booted in its own JVM, a storm of Alertmanager deliveries
+ * for new alert groups, {@code kill -9} while the senders are still sending, a restart, and every
+ * delivery that had been answered {@code created} has its incident, with exactly one incident per
+ * group. Once on the embedded default (the H2 file under ./data, restarted on the same files) and
+ * once on PostgreSQL (the embedded test server over TCP, restarted on the same database); two nodes
+ * on PostgreSQL are {@code platform.TwoNodesTest}.
  */
 class AnsweredAlertsSurviveKillTest {
 
@@ -44,18 +47,40 @@ class AnsweredAlertsSurviveKillTest {
   /** Kill once this many deliveries were answered (or after STORM_FOR): answers keep arriving meanwhile. */
   private static final int KILL_AFTER_ANSWERS = 150;
   private static final Duration STORM_FOR = Duration.ofSeconds(20);
+  /** In this test's range, so that it does not meet another booted JVM's fixed port. */
+  private static final int POSTGRES_NODE_PORT = 19150;
 
   @TempDir Path dir;
 
   @Test
   void everyDeliveryAnsweredBeforeKillNineHasItsIncidentAfterRestart() throws Exception {
+    stormKillNineAndRestart("kill-9", () -> BootedFirebreak.start(dir, ENVIRONMENT));
+  }
+
+  @Test
+  void onPostgresEveryDeliveryAnsweredBeforeKillNineHasItsIncidentAfterRestart() throws Exception {
+    Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+    environment.put("SPRING_PROFILES_ACTIVE", "postgres");
+    environment.put("SPRING_DATASOURCE_URL", PostgresTestDatabase.create());
+    environment.put("SPRING_DATASOURCE_USERNAME", PostgresTestDatabase.USER);
+    stormKillNineAndRestart("kill-9 postgres",
+        () -> BootedFirebreak.start(dir, environment, POSTGRES_NODE_PORT, List.of()));
+  }
+
+  /** Boots a node the same way each time: the first boot and the restart after kill -9. */
+  @FunctionalInterface
+  private interface Node {
+    BootedFirebreak boot() throws Exception;
+  }
+
+  private void stormKillNineAndRestart(String label, Node node) throws Exception {
     String template = IntakeClient.fixture("alertmanager/slo-burn-firing.json");
     Map<String, String> accepted = new ConcurrentHashMap<>(); // incident key -> title of its group
     AtomicInteger refusedOrFailed = new AtomicInteger();
     AtomicLong lastAnswerBeforeKill = new AtomicLong();
     long killedAtNanos;
 
-    try (BootedFirebreak app = BootedFirebreak.start(dir, ENVIRONMENT)) {
+    try (BootedFirebreak app = node.boot()) {
       AtomicBoolean storming = new AtomicBoolean(true);
       AtomicInteger next = new AtomicInteger();
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -102,7 +127,7 @@ class AnsweredAlertsSurviveKillTest {
     Map<String, String> answered = new HashMap<>(accepted);
     assertThat(answered).as("the storm was answered before the kill").isNotEmpty();
 
-    try (BootedFirebreak restarted = BootedFirebreak.start(dir, ENVIRONMENT)) {
+    try (BootedFirebreak restarted = node.boot()) {
       Http admin = restarted.as("admin", ADMIN_PASSWORD);
       List<String> missing = new ArrayList<>();
       answered.forEach((key, title) -> {
@@ -114,9 +139,9 @@ class AnsweredAlertsSurviveKillTest {
       JsonNode all = admin.get("/api/incidents?limit=500").json().get("incidents");
       Map<String, Integer> perTitle = new HashMap<>();
       all.forEach(i -> perTitle.merge(i.get("title").asText(), 1, Integer::sum));
-      System.out.printf("[kill-9] accepted %d, present after restart %d, incidents in the database %d,"
+      System.out.printf("[%s] accepted %d, present after restart %d, incidents in the database %d,"
               + " unanswered or refused %d (killed %d ms after the last answer seen)%n",
-          answered.size(), answered.size() - missing.size(), all.size(), refusedOrFailed.get(),
+          label, answered.size(), answered.size() - missing.size(), all.size(), refusedOrFailed.get(),
           Math.max(0, killedAtNanos / 1_000_000 - lastAnswerBeforeKill.get()));
       assertThat(missing).as("answered 'created' before kill -9, gone after the restart").isEmpty();
       assertThat(perTitle.values()).as("one incident per alert group").allMatch(count -> count == 1);

@@ -312,7 +312,7 @@ class IntakeApplicationTest {
     assertThat(timeline(updated, "STATUS_UPDATE")).containsExactly("Rolled back the <b>gateway</b> config");
 
     assertThat(slackText("resolve", "admin", channel)).startsWith("Not possible: " + key + " cannot be resolved yet; open: ")
-        .contains("Triage incident");
+        .contains("Triage " + key);
 
     client.completeTask(key, "Task_TriageIncident", Map.of("confirmedSeverity", "SEV1", "incidentType", "outage",
         "customerImpact", false, "commsLead", "admin", "scribe", "admin", "customerLiaison", "admin"));
@@ -416,6 +416,25 @@ class IntakeApplicationTest {
     am(rows, "generatorURL an array", 400, "{\"status\":\"firing\",\"groupKey\":\"g\",\"alerts\":[{\"generatorURL\":[1]}]}");
     am(rows, "nothing to group by", 400, "{\"status\":\"firing\",\"alerts\":[{}]}");
     am(rows, "nested 5000 deep", 400, deep);
+    // One strict reading for every body (issue 18): the same class of input refused everywhere.
+    am(rows, "groupKey missing", 400, "{\"status\":\"firing\",\"groupLabels\":{\"a\":\"b\"},\"alerts\":[" + validAlert + "]}");
+    am(rows, "groupKey null", 400, "{\"status\":\"firing\",\"groupKey\":null,\"alerts\":[" + validAlert + "]}");
+    am(rows, "groupKey empty", 400, "{\"status\":\"firing\",\"groupKey\":\" \",\"alerts\":[" + validAlert + "]}");
+    am(rows, "two JSON documents", 400, "{\"status\":\"firing\",\"groupKey\":\"g\",\"alerts\":[" + validAlert + "]}"
+        + "{\"status\":\"firing\"}");
+    am(rows, "NUL in a label", 400, "{\"status\":\"firing\",\"groupKey\":\"g\",\"alerts\":[{\"labels\":{\"alertname\":\"A\\u0000B\"}}]}");
+    am(rows, "lone surrogate in a summary", 400, "{\"status\":\"firing\",\"groupKey\":\"g\",\"alerts\":[{\"labels\":"
+        + "{\"alertname\":\"A\"},\"annotations\":{\"summary\":\"x\\ud800y\"}}]}");
+    rows.add(row("pagerduty: right routing_key, custom_details 5000 deep", 400, c -> c.pagerduty("{\"routing_key\":\"" + TOKEN
+        + "\",\"event_action\":\"trigger\",\"payload\":{\"summary\":\"s\",\"source\":\"h\",\"severity\":\"info\","
+        + "\"custom_details\":" + "[".repeat(5000) + "]".repeat(5000) + "}}")));
+    rows.add(row("pagerduty: right routing_key after 5000-deep custom_details", 400, c -> c.pagerduty("{\"event_action\":"
+        + "\"trigger\",\"payload\":{\"custom_details\":" + "[".repeat(5000) + "]".repeat(5000) + "},\"routing_key\":\""
+        + TOKEN + "\"}")));
+    rows.add(row("slack: NUL in the text", 400, c -> slackRaw(c, "application/x-www-form-urlencoded",
+        "command=%2Fincident&user_id=U1&user_name=admin&channel_name=x&text=declare+a%00b")));
+    rows.add(row("slack: another slash command (ephemeral refusal)", 200, c -> slackRaw(c, "application/x-www-form-urlencoded",
+        "command=%2Fother&user_id=U1&user_name=admin&channel_name=x&text=declare+Other+command+sev1")));
     rows.add(row("alertmanager: body over 1 MiB", 413, c -> c.alertmanager("{\"status\":\"" + bigString + "\"}")));
     rows.add(row("alertmanager: text/plain", 415, c -> c.post(AM, "text/plain", "Bearer " + TOKEN, grafanaOrEmpty())));
     rows.add(row("alertmanager: no content type", 415, c -> c.post(AM, null, "Bearer " + TOKEN, grafanaOrEmpty())));
@@ -430,7 +449,8 @@ class IntakeApplicationTest {
         grafanaOrEmpty())));
     rows.add(row("alertmanager: routing_key instead of the bearer token", 401,
         c -> c.post(AM, "application/json", null, "{\"routing_key\":\"" + TOKEN + "\"}")));
-    rows.add(row("intake token cannot reach /api/incidents via ..", 401,
+    // Spring Security's firewall refuses a path that is not normalised before anything else looks at it.
+    rows.add(row("intake token cannot reach /api/incidents via ..", 400,
         c -> c.post("/api/alerts/../incidents", "application/json", "Bearer " + TOKEN, "{\"title\":\"sneaky\"}")));
     // PagerDuty Events v2
     pd(rows, "empty object", 400, "{}");
@@ -508,6 +528,22 @@ class IntakeApplicationTest {
         .header("X-Slack-Request-Timestamp", ts)
         .header("X-Slack-Signature", SlackSignature.sign(IntakeClient.SIGNING_SECRET, ts, body.getBytes(StandardCharsets.UTF_8)))
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  @Test
+  void aDeliveryShorterThanItsContentLengthIsRefusedAndNothingRecorded() throws Exception {
+    int before = intakeRows();
+    String answer = io.firebreak.ShortBody.post(port, AM, "Bearer " + TOKEN, grafanaOrEmpty(), 500);
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(intakeRows()).isEqualTo(before);
+  }
+
+  @Test
+  void anotherSlashCommandIsRefusedInSlackAndNotRun() {
+    Http.Response r = slackRaw(client, "application/x-www-form-urlencoded",
+        "command=%2Fother&user_id=U1&user_name=admin&channel_name=x&text=declare+Other+command+sev1");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("text").asText()).contains("only `/incident`", "/other").doesNotContain("Declared");
   }
 
   @Test

@@ -90,7 +90,7 @@ class SlackPermissionsTest {
     String[] before = declaredAndInTriage("Search returns nothing");
     assertThat(slackText("ic @" + responder, responder, before[1]))
         .startsWith(responder + " may not choose the incident commander of " + before[0])
-        .contains("members of incident-commanders", "\"Triage incident\"");
+        .contains("members of incident-commanders", "\"Triage INC-");
     assertThat(client.incident(before[0]).get("timeline").toString())
         .contains("/incident ic @" + responder + " (in #" + before[1] + ") (refused: " + responder + " may not choose");
 

@@ -86,6 +86,7 @@ class IncidentReviewProcessTest extends ProcessTest {
     IncidentVariables.INCIDENT_COMMANDER.put(vars, "ian.ic");
     engine.getRuntimeService().startProcessInstanceByKey(PostmortemProcess.KEY, key, vars);
     at(start.plus(choose));
+    users("pat.author");
     complete(key, PostmortemProcess.Elements.CHOOSE_AUTHOR, Map.of(PostmortemProcess.AUTHOR.name(), "pat.author"));
     at(start.plus(choose).plus(write));
     complete(key, PostmortemProcess.Elements.WRITE_POSTMORTEM, Map.of(PostmortemProcess.CAUSE.name(), "c",

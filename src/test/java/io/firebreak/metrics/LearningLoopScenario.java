@@ -84,8 +84,12 @@ abstract class LearningLoopScenario {
     assertThat(value(body, "firebreak_time_to_resolve_seconds_sum"))
         .isCloseTo(seconds(minorIncident.get("declaredAt").asText(), minorIncident.get("resolvedAt").asText()), within(0.001));
     assertThat(value(body, "firebreak_jobs_failed")).isEqualTo(1.0);
+    assertThat(value(body, "firebreak_camunda_incidents_open")).as("the failed job is a Camunda incident").isEqualTo(1.0);
+    assertThat(value(body, "firebreak_jobs_due")).isGreaterThanOrEqualTo(0.0);
     management.setJobRetries(timer.getId(), 3);
-    assertThat(value(admin.get("/actuator/prometheus").body(), "firebreak_jobs_failed")).isEqualTo(0.0);
+    String after = admin.get("/actuator/prometheus").body();
+    assertThat(value(after, "firebreak_jobs_failed")).isEqualTo(0.0);
+    assertThat(value(after, "firebreak_camunda_incidents_open")).isEqualTo(0.0);
 
     // Cockpit: every process instance of the incident shows its business key and has the title.
     JsonNode instances = admin.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + major).json();
@@ -107,6 +111,64 @@ abstract class LearningLoopScenario {
     Http.Response missing = admin.get("/api/incidents/INC-999999/postmortem.md");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.json().get("error").asText()).isEqualTo("not_found");
+  }
+
+  @Autowired ResponseHistory history;
+
+  /**
+   * The response times behind the metrics are summed in SQL; they equal what {@link ResponseTimes}
+   * computes from the incidents' timelines, on this database, including the legacy phase lines and
+   * a resolution known only from the timeline.
+   */
+  @Test
+  void responseTotalsSummedInSqlEqualTheTimelinesComputedOneByOne() {
+    ResponseHistory.Totals before = history.totals();
+    Instant t0 = Instant.parse("2020-03-01T10:00:00Z");
+    try {
+      synthetic("MET-1", 990001, t0, t0.plusSeconds(900));
+      timeline("MET-1", t0.plusSeconds(60), "ACKNOWLEDGED", "Acknowledged");
+      timeline("MET-1", t0.plusSeconds(300), "ACKNOWLEDGED", "Acknowledged again");
+      synthetic("MET-2", 990002, t0.plusSeconds(3600), null);
+      timeline("MET-2", t0.plusSeconds(3600 + 120), "ACKNOWLEDGED", "Acknowledged");
+      timeline("MET-2", t0.plusSeconds(3600 + 1200), "PHASE", "Phase: resolved (legacy wording)");
+      synthetic("MET-3", 990003, t0.plusSeconds(7200), null);
+      timeline("MET-3", t0.plusSeconds(7200 + 600), "PHASE_RESOLVED", "Resolved");
+      timeline("MET-3", t0.plusSeconds(7200 + 700), "PHASE_RESOLVED", "Resolved again");
+
+      ResponseHistory.Totals totals = history.totals();
+      assertThat(totals.declared() - before.declared()).isEqualTo(3);
+      assertThat(totals.acknowledged() - before.acknowledged()).isEqualTo(2);
+      assertThat(totals.ackSeconds() - before.ackSeconds()).isCloseTo(60 + 120, within(0.001));
+      assertThat(totals.resolved() - before.resolved()).isEqualTo(3);
+      assertThat(totals.resolveSeconds() - before.resolveSeconds()).isCloseTo(900 + 1200 + 600, within(0.001));
+
+      // The same figures as ResponseTimes, incident by incident, over everything in the database.
+      var all = history.declaredBetween(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"));
+      var acks = all.stream().map(i -> i.times().timeToAcknowledge()).filter(java.util.Objects::nonNull).toList();
+      var resolves = all.stream().map(i -> i.times().timeToResolve()).filter(java.util.Objects::nonNull).toList();
+      assertThat(totals.declared()).isEqualTo(all.size());
+      assertThat(totals.acknowledged()).isEqualTo(acks.size());
+      assertThat(totals.resolved()).isEqualTo(resolves.size());
+      assertThat(totals.ackSeconds()).isCloseTo(acks.stream().mapToLong(Duration::toMillis).sum() / 1000.0, within(0.001 * all.size()));
+      assertThat(totals.resolveSeconds()).isCloseTo(resolves.stream().mapToLong(Duration::toMillis).sum() / 1000.0,
+          within(0.001 * all.size()));
+    } finally {
+      jdbc.update("DELETE FROM fb_timeline WHERE incident_key LIKE 'MET-%'");
+      jdbc.update("DELETE FROM fb_incident WHERE incident_key LIKE 'MET-%'");
+    }
+  }
+
+  private void synthetic(String key, long number, Instant declared, Instant resolved) {
+    jdbc.update("INSERT INTO fb_incident (incident_key, incident_number, title, incident_type, customer_impact, source,"
+            + " state, phase, declared_at, resolved_at, updated_at) VALUES (?, ?, ?, 'outage', FALSE, 'api', 'CLOSED',"
+            + " 'CLOSED', ?, ?, ?)",
+        key, number, "Synthetic " + key, java.sql.Timestamp.from(declared),
+        resolved == null ? null : java.sql.Timestamp.from(resolved), java.sql.Timestamp.from(declared));
+  }
+
+  private void timeline(String key, Instant at, String kind, String text) {
+    jdbc.update("INSERT INTO fb_timeline (incident_key, at, kind, actor, text) VALUES (?, ?, ?, 'firebreak', ?)",
+        key, java.sql.Timestamp.from(at), kind, text);
   }
 
   @Test

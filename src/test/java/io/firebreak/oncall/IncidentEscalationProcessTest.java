@@ -6,7 +6,7 @@ import static io.firebreak.oncall.EscalationProcess.Elements.LEVELS_EXHAUSTED_CA
 import static io.firebreak.oncall.EscalationProcess.Elements.NOBODY_ACKNOWLEDGED;
 import static io.firebreak.oncall.EscalationProcess.Elements.ACKNOWLEDGE_PAGE;
 import static io.firebreak.oncall.EscalationProcess.Elements.ACK_OVERDUE;
-import static io.firebreak.oncall.EscalationProcess.Elements.HIGH_SEVERITY;
+import static io.firebreak.oncall.EscalationProcess.Elements.LEADERSHIP_ESCALATION_PLANNED;
 import static io.firebreak.oncall.EscalationProcess.Elements.INVITE_ACKNOWLEDGER;
 import static io.firebreak.oncall.EscalationProcess.Elements.LEADERSHIP_INFORMED;
 import static io.firebreak.oncall.EscalationProcess.Elements.LEVELS_EXHAUSTED;
@@ -111,7 +111,7 @@ class IncidentEscalationProcessTest extends ProcessTest {
     ProcessInstance pi = startEscalation("Card payments <failing> & slow", SERVICE, "SEV3", SEV3_CHAIN, 15, 0);
     String key = pi.getBusinessKey();
 
-    assertThat(pi).hasPassed(PLAN_ESCALATION, PAGE_LEVEL, HIGH_SEVERITY, NO_LEADERSHIP_ESCALATION)
+    assertThat(pi).hasPassed(PLAN_ESCALATION, PAGE_LEVEL, LEADERSHIP_ESCALATION_PLANNED, NO_LEADERSHIP_ESCALATION)
         .isWaitingAt(ACKNOWLEDGE_PAGE);
     assertThat(paging.targets(key)).containsExactly("bob");
     Task ack = task(key, ACKNOWLEDGE_PAGE);
@@ -264,7 +264,7 @@ class IncidentEscalationProcessTest extends ProcessTest {
     clockAt("2026-03-10T10:00:00Z");
     ProcessInstance pi = startEscalation("Payments failing", SERVICE, "SEV1", SEV1_CHAIN, 5, 60);
     String key = pi.getBusinessKey();
-    assertThat(pi).hasPassed(HIGH_SEVERITY).isWaitingAt(ACKNOWLEDGE_PAGE, RESOLUTION_OVERDUE);
+    assertThat(pi).hasPassed(LEADERSHIP_ESCALATION_PLANNED).isWaitingAt(ACKNOWLEDGE_PAGE, RESOLUTION_OVERDUE);
 
     acknowledgeElsewhere(key, "bob");
     runDueJobs(key);

@@ -19,16 +19,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -412,24 +408,13 @@ class OnCallApiTest {
 
   @Test
   void thePageReadsOnAPhoneInARealBrowser() {
-    Path chromium = Path.of("/usr/bin/chromium");
-    Path driver = Path.of("/usr/bin/chromedriver");
-    Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driver),
-        "SKIPPED: the real-browser check needs Debian's chromium and chromium-driver "
-            + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+    io.firebreak.Browser.assumeAvailable();
     clockAt("2026-03-16T08:59:00Z");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844");
-    // A phone's screen: 390 × 844 CSS pixels (the headless window alone cannot be narrower than 500).
-    options.setExperimentalOption("mobileEmulation",
-        Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0)));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-        .usingAnyFreePort().build();
-    WebDriver browser = new ChromeDriver(service, options);
+    io.firebreak.Browser phone = io.firebreak.Browser.phone(port);
+    WebDriver browser = phone.driver();
     try {
       // Credentials in the URL answer the Basic-auth prompt a person would type into.
-      browser.get("http://admin:test-admin@127.0.0.1:" + port + "/oncall");
+      phone.getAs("admin", "test-admin", "/oncall");
       assertThat(browser.getTitle()).isEqualTo("On call now — Firebreak");
       WebElement payments = browser.findElement(By.id("service-payments-api"));
       assertThat(payments.findElement(By.tagName("h2")).getText()).startsWith("Payments <API>");
@@ -450,8 +435,13 @@ class OnCallApiTest {
       double fontPx = Double.parseDouble(((String) js.executeScript(
           "return getComputedStyle(document.querySelector('.primary .name')).fontSize")).replace("px", ""));
       assertThat(fontPx).isGreaterThanOrEqualTo(16);
+      phone.forGuide("oncall-phone");
+    } catch (RuntimeException | AssertionError e) {
+      phone.check("oncall-phone", () -> {
+        throw e;
+      });
     } finally {
-      browser.quit();
+      phone.close();
     }
   }
 

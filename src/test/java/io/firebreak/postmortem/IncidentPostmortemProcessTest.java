@@ -59,6 +59,8 @@ import org.junit.jupiter.api.Test;
  */
 class IncidentPostmortemProcessTest extends ProcessTest {
 
+  @org.springframework.beans.factory.annotation.Autowired PostmortemDocument document;
+
   private static final String IC = "ian.ic";
   private static final String AUTHOR_ID = "pat.author";
   private static final String CHANNEL = "inc-checkout-fails";
@@ -160,6 +162,29 @@ class IncidentPostmortemProcessTest extends ProcessTest {
     assertThat(timelineTexts(key)).contains(
         "Postmortem reviewed: 0 action item(s) due by 2026-03-13 assigned as tasks, 0 for planning");
     assertThat(tasks(key)).isEmpty();
+  }
+
+  @Test
+  void anApprovalAfterReworkNamesTheReviewerAndNotTheEarlierReviewsComment() {
+    TestUsers.ensure(engine.getIdentityService(), "lena.lead", "lena@example.com", FirebreakGroups.LEADERSHIP);
+    ProcessInstance pi = startPostmortem();
+    String key = pi.getBusinessKey();
+    chooseAuthor(key);
+    complete(key, WRITE_POSTMORTEM, draft(""));
+    advance(java.time.Duration.ofMinutes(10));
+    review(key, false, "Impact lacks numbers of affected customers");
+    advance(java.time.Duration.ofMinutes(10));
+    complete(key, WRITE_POSTMORTEM, draft(""));
+    advance(java.time.Duration.ofMinutes(10));
+    Task approval = task(key, REVIEW_POSTMORTEM);
+    engine.getTaskService().setAssignee(approval.getId(), "lena.lead");
+    // The form leaves an empty comment out: the variable still holds the rejection's comment.
+    engine.getTaskService().complete(approval.getId(), Map.of(APPROVED.name(), true));
+    runDueJobs(key);
+
+    String review = document.render(key).split("## Review", 2)[1];
+    assertThat(review).contains("Approved by engineering leadership (lena.lead).")
+        .doesNotContain("Impact lacks numbers");
   }
 
   @Test
@@ -265,7 +290,8 @@ class IncidentPostmortemProcessTest extends ProcessTest {
     assertThatThrownBy(() -> complete(key, WRITE_POSTMORTEM, draft("Alert on checkout errors | bob | 2026-03-10 | blame")))
         .hasStackTraceContaining("Action item on line 1: kind 'blame' is not one of prevent, detect, mitigate, process, other");
     assertThatThrownBy(() -> complete(key, WRITE_POSTMORTEM, draft("Alert on checkout errors | nobody.known | 2026-03-10")))
-        .hasStackTraceContaining("Action item owner(s) nobody.known are not Firebreak users");
+        .hasStackTraceContaining("Action item 1 (Alert on checkout errors): owner 'nobody.known' is not a Firebreak"
+            + " user; choose the owner from the list.");
     assertThat(task(key, WRITE_POSTMORTEM).getId()).isEqualTo(writeTask);
     // Nothing of the refused drafts was kept or planned.
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), ACTION_ITEMS.name())).isNull();
@@ -273,5 +299,63 @@ class IncidentPostmortemProcessTest extends ProcessTest {
 
     complete(key, WRITE_POSTMORTEM, draft("Alert on checkout errors | bob | 2026-03-10"));
     assertThat(pi).isWaitingAt(REVIEW_POSTMORTEM);
+  }
+
+  /** The form's repeating group: rows become the action-item lines the planning reads; empty rows are no item. */
+  @Test
+  void actionItemRowsFromTheFormArePlannedLikeLines() {
+    ProcessInstance pi = startPostmortem();
+    String key = pi.getBusinessKey();
+    chooseAuthor(key);
+    assertThat(userOptions(task(key, WRITE_POSTMORTEM).getId())).contains("alice", "bob", AUTHOR_ID);
+
+    VariableMap form = draft(null);
+    form.remove(ACTION_ITEMS.name());
+    form.putValue(PostmortemProcess.ACTION_ITEM_ROWS, org.camunda.spin.plugin.variable.SpinValues.jsonValue("""
+        [{"title": "Add retries to the payment client", "owner": "alice", "due": "2026-03-09", "kind": "prevent"},
+         {"title": "", "owner": null, "due": null, "kind": "other"},
+         {"title": "Split the payment service", "owner": "carol", "due": "2026-03-14"}]""").create());
+    complete(key, WRITE_POSTMORTEM, form);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), ACTION_ITEMS.name())).isEqualTo("""
+        Add retries to the payment client | alice | 2026-03-09 | prevent
+        Split the payment service | carol | 2026-03-14 | other
+        """);
+    review(key, true, "Good");
+    assertThat(actionItems(key)).extracting(r -> r.get("TITLE"))
+        .containsExactly("Add retries to the payment client", "Split the payment service");
+  }
+
+  @Test
+  void actionItemRowsWithAnUnknownOwnerOrNoDateAreRefusedNamingTheItem() {
+    ProcessInstance pi = startPostmortem();
+    String key = pi.getBusinessKey();
+    chooseAuthor(key);
+    VariableMap form = draft(null);
+    form.putValue(PostmortemProcess.ACTION_ITEM_ROWS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[{\"title\": \"Add retries\", \"owner\": \"nobody.known\", \"due\": \"2026-03-09\"}]").create());
+    assertThatThrownBy(() -> complete(key, WRITE_POSTMORTEM, form)).hasStackTraceContaining(
+        "Action item 1 (Add retries): owner 'nobody.known' is not a Firebreak user; choose the owner from the list.");
+    form.putValue(PostmortemProcess.ACTION_ITEM_ROWS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[{\"title\": \"Add retries\", \"owner\": \"alice\", \"due\": \"\"}]").create());
+    assertThatThrownBy(() -> complete(key, WRITE_POSTMORTEM, form)).hasStackTraceContaining(
+        "Action item 1 (Add retries): the due date '' is not a date like 2026-12-01; pick one in the calendar.");
+    assertThat(pi).isWaitingAt(WRITE_POSTMORTEM);
+  }
+
+  @Test
+  void anAuthorWhoIsNotAUserIsRefused() {
+    ProcessInstance pi = startPostmortem();
+    String key = pi.getBusinessKey();
+    assertThat(userOptions(task(key, CHOOSE_AUTHOR).getId())).contains(AUTHOR_ID);
+    assertThatThrownBy(() -> complete(key, CHOOSE_AUTHOR, Map.of(AUTHOR.name(), "pat.nobody")))
+        .hasStackTraceContaining("Author: 'pat.nobody' is not a Firebreak user; choose someone from the list.");
+    assertThat(pi).isWaitingAt(CHOOSE_AUTHOR);
+  }
+
+  /** The values of the task's {@code userOptions} (the selects' valuesKey). */
+  private List<String> userOptions(String taskId) {
+    org.camunda.spin.json.SpinJsonNode options = (org.camunda.spin.json.SpinJsonNode)
+        engine.getTaskService().getVariable(taskId, PostmortemProcess.USER_OPTIONS);
+    return options.elements().stream().map(o -> o.prop("value").stringValue()).toList();
   }
 }

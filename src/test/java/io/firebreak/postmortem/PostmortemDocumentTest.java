@@ -104,8 +104,14 @@ class PostmortemDocumentTest extends ProcessTest {
     runDueJobs(key);
 
     at(9, 12);
-    complete(key, IncidentProcess.Elements.PUBLISH_CUSTOMER_STATEMENT,
-        Map.of(IncidentProcess.CUSTOMER_STATEMENT.name(), "Some card payments fail.\n# We are on it"));
+    // As in Tasklist: the customer liaison publishes it, logged in.
+    engine.getIdentityService().setAuthentication("liam.liaison", List.of(FirebreakGroups.COMMUNICATIONS));
+    try {
+      complete(key, IncidentProcess.Elements.PUBLISH_CUSTOMER_STATEMENT,
+          Map.of(IncidentProcess.CUSTOMER_STATEMENT.name(), "Some card payments fail.\n# We are on it"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     runDueJobs(key);
 
     at(9, 15);
@@ -165,13 +171,17 @@ class PostmortemDocumentTest extends ProcessTest {
     runDueJobs(key);
     assertThat(incidents.find(key).orElseThrow().state()).isEqualTo(Incident.State.CLOSED);
 
+    // Delivery notes as an installation without Slack and email writes them (the test ports deliver).
+    incidents.addTimeline(key, "NOT_CONFIGURED", "slack", "Slack not configured: not posted to #incidents");
+    incidents.addTimeline(key, "NOT_CONFIGURED", "slack", "Slack not configured: channel not archived");
+    incidents.addTimeline(key, "SKIPPED", "email", "No email address for pat.author");
     String markdown = document.render(key);
     Map<String, String> s = sections(markdown);
     assertThat(s.keySet()).containsExactly("", "Summary", "Roles", "Response times", "Timeline", "Customer statements",
         "Cause and contributing factors", "Impact", "Steps taken", "Prevention", "Action items", "Review");
 
     assertThat(s.get("")).startsWith("# Postmortem " + key + ": Checkout \\<fails\\> \\| \\*EU\\*\n")
-        .contains("| Severity | SEV2 |", "| Type | outage |", "| Service | checkout |", "| Status | closed, closed |",
+        .contains("| Severity | SEV2 |", "| Type | outage |", "| Service | checkout |", "| Status | closed |",
             "| Declared | " + utc(START) + " by support.sam via api |",
             "| Resolved | " + utc(START.withHour(10).withMinute(30)) + " |", "| Customers affected | yes |",
             "| Postmortem author | pat.author |", "blameless");
@@ -197,18 +207,27 @@ class PostmortemDocumentTest extends ProcessTest {
             "| " + utc(START) + " | PAGED | firebreak | ",
             "| " + utc(START.withMinute(4)) + " | ACKNOWLEDGED | olly.oncall | ",
             "| " + utc(START.withMinute(10)) + " | TRIAGED | ian.ic | ",
-            "| " + utc(START.withMinute(12)) + " | CUSTOMER\\_STATEMENT |  | ",
-            "| " + utc(START.withMinute(16)) + " | STATUS\\_UPDATE |  | ",
+            "| " + utc(START.withMinute(12)) + " | CUSTOMER\\_STATEMENT | liam.liaison | ",
+            "| " + utc(START.withMinute(16)) + " | STATUS\\_UPDATE | cara.comms | ",
             "| " + utc(START.withMinute(20)) + " | SEVERITY\\_CHANGED | ian.ic | ",
             "| " + utc(START.withMinute(52)) + " | PHASE\\_MITIGATED | firebreak | ",
             "| " + utc(START.withHour(10).withMinute(30)) + " | PHASE\\_RESOLVED | firebreak | ",
             "| " + utc(START.withHour(15)) + " | ACTION\\_ITEMS | firebreak | ");
     assertThat(rows).contains(
         "| " + utc(START) + " | DECLARED | support.sam | Incident declared via api: Checkout \\<fails\\> \\| \\*EU\\* |",
-        "| " + utc(START.withMinute(12)) + " | CUSTOMER\\_STATEMENT |  | Some card payments fail. \\# We are on it |",
-        "| " + utc(START.withMinute(16)) + " | STATUS\\_UPDATE |  | Rolling back release 42 (changed: Rollback started) |",
+        "| " + utc(START.withMinute(12)) + " | CUSTOMER\\_STATEMENT | liam.liaison | Some card payments fail. \\# We are on it |",
+        "| " + utc(START.withMinute(16)) + " | STATUS\\_UPDATE | cara.comms | Rolling back release 42 (changed: Rollback started) |",
         "| " + utc(START.withMinute(52)) + " | PHASE\\_MITIGATED | firebreak | Phase: mitigated: Traffic moved to the US gateway |",
         "| " + utc(START.withHour(10).withMinute(30)) + " | PHASE\\_RESOLVED | firebreak | Phase: resolved: Release 41 restored |");
+    // Each published update and statement once; delivery notes folded into one line below the table.
+    assertThat(rows).filteredOn(r -> r.contains("Rolling back release 42")).hasSize(1);
+    assertThat(rows).filteredOn(r -> r.contains("NOT\\_CONFIGURED") || r.contains("SKIPPED")).isEmpty();
+    assertThat(s.get("Timeline")).containsPattern("_Deliveries skipped \\(not configured or nobody to reach\\): email 1, slack \\d+; "
+        + "the incident's timeline lists each\\._").doesNotContain("not posted to #incidents");
+    assertThat(incidents.timeline(key)).filteredOn(e -> e.kind().equals("STATUS_UPDATE")).singleElement()
+        .satisfies(e -> assertThat(e.actor()).isEqualTo("cara.comms"));
+    assertThat(incidents.timeline(key)).filteredOn(e -> e.kind().equals("CUSTOMER_STATEMENT")).singleElement()
+        .satisfies(e -> assertThat(e.actor()).isEqualTo("liam.liaison"));
     assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("| " + utc(START.withMinute(20)) + " | SEVERITY\\_CHANGED")
         .contains("SEV2"));
 

@@ -63,9 +63,9 @@ class DefaultAuthorizationsSeededOnceTest {
       supportMayStart.removePermission(Permissions.CREATE_INSTANCE);
       authorizations.saveAuthorization(supportMayStart);
       assertThat(as(first, "sam").postJson("/api/incidents", declaration()).status()).isEqualTo(403);
-      // And deletes the Tasklist filters' READ grant of legal altogether.
-      authorizations.deleteAuthorization(authorizations.createAuthorizationQuery().groupIdIn("legal")
-          .resourceType(Resources.FILTER).singleResult().getId());
+      // And deletes the Tasklist filters' READ grants of legal altogether.
+      authorizations.createAuthorizationQuery().groupIdIn("legal").resourceType(Resources.FILTER).list()
+          .forEach(a -> authorizations.deleteAuthorization(a.getId()));
       authorizationsBeforeRestart = authorizations.createAuthorizationQuery().count();
     }
 

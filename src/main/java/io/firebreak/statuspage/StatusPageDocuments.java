@@ -1,0 +1,222 @@
+package io.firebreak.statuspage;
+
+import io.firebreak.statuspage.PublicStatusStore.PublicIncident;
+import io.firebreak.statuspage.PublicStatusStore.PublicUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The page's content as Atlassian Statuspage's v2 API words it (field names, status words), so that
+ * existing clients and widgets read it unchanged. Built from what people approved only: public ids
+ * are random, names are the approved titles and catalog components.
+ */
+@Component
+class StatusPageDocuments {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  private final PublicStatusStore store;
+  private final StatusPageComponents components;
+  private final StatusPageProperties properties;
+  private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+  StatusPageDocuments(PublicStatusStore store, StatusPageComponents components, StatusPageProperties properties) {
+    this.store = store;
+    this.components = components;
+    this.properties = properties;
+  }
+
+  /** One consistent reading of the page. */
+  record Snapshot(Map<String, Object> page, List<Map<String, Object>> components, List<Map<String, Object>> unresolved,
+      List<Map<String, Object>> incidents, Map<String, Object> status) {}
+
+  private record Cached(Snapshot snapshot, long at) {}
+
+  private volatile Cached cached;
+
+  /**
+   * The page as of at most {@code firebreak.status-page.snapshot-cache} ago (default 1 s): under load
+   * every request in that second shares one reading. A publication on this node starts a new one
+   * at once; other nodes see it within that second.
+   */
+  Snapshot snapshot() {
+    Cached c = cached;
+    long now = System.nanoTime();
+    if (c != null && now - c.at() < properties.snapshotCache().toNanos()) {
+      return c.snapshot();
+    }
+    Snapshot fresh = read();
+    cached = new Cached(fresh, now);
+    return fresh;
+  }
+
+  void changed() {
+    cached = null;
+  }
+
+  private Snapshot read() {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    List<PublicIncident> all = store.incidents(now.minus(Duration.ofDays(properties.resolvedDays())));
+    Map<String, Object> page = page(all);
+    List<Map<String, Object>> comps = components(all, page);
+    List<Map<String, Object>> unresolved = new ArrayList<>();
+    List<Map<String, Object>> incidents = new ArrayList<>();
+    String indicator = "none";
+    for (PublicIncident i : all) {
+      Map<String, Object> doc = incident(i, page, comps);
+      incidents.add(doc);
+      if (!i.resolved()) {
+        unresolved.add(doc);
+        indicator = PublicStatus.worseImpact(indicator, PublicStatus.impactOf(i.componentStatus()));
+      }
+    }
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("indicator", indicator);
+    status.put("description", PublicStatus.describe(indicator));
+    return new Snapshot(page, comps, unresolved, incidents, status);
+  }
+
+  Map<String, Object> summary(Snapshot s) {
+    Map<String, Object> doc = withPage(s);
+    doc.put("components", s.components());
+    doc.put("incidents", s.unresolved());
+    doc.put("scheduled_maintenances", List.of());
+    doc.put("status", s.status());
+    return doc;
+  }
+
+  Map<String, Object> status(Snapshot s) {
+    Map<String, Object> doc = withPage(s);
+    doc.put("status", s.status());
+    return doc;
+  }
+
+  Map<String, Object> components(Snapshot s) {
+    Map<String, Object> doc = withPage(s);
+    doc.put("components", s.components());
+    return doc;
+  }
+
+  Map<String, Object> incidents(Snapshot s, boolean unresolvedOnly) {
+    Map<String, Object> doc = withPage(s);
+    doc.put("incidents", unresolvedOnly ? s.unresolved() : s.incidents());
+    return doc;
+  }
+
+  /** Planned maintenance is not built yet (issue 13 item 6): the lists are empty, in Statuspage's shape. */
+  Map<String, Object> maintenances(Snapshot s) {
+    Map<String, Object> doc = withPage(s);
+    doc.put("scheduled_maintenances", List.of());
+    return doc;
+  }
+
+  private Map<String, Object> withPage(Snapshot s) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("page", s.page());
+    return doc;
+  }
+
+  private Map<String, Object> page(List<PublicIncident> all) {
+    Instant updated = all.stream().map(PublicIncident::updatedAt).max(Instant::compareTo).orElse(started);
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("id", slug(properties.name()));
+    page.put("name", properties.name());
+    page.put("url", properties.url() == null ? "" : properties.url());
+    page.put("time_zone", "Etc/UTC");
+    page.put("updated_at", time(updated.isAfter(started) ? updated : started));
+    return page;
+  }
+
+  private List<Map<String, Object>> components(List<PublicIncident> all, Map<String, Object> page) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    int position = 1;
+    for (String name : components.all()) {
+      String status = "operational";
+      Instant updated = started;
+      for (PublicIncident i : all) {
+        if (i.components().contains(name)) {
+          if (!i.resolved()) {
+            status = PublicStatus.worseComponent(status, i.componentStatus());
+          }
+          updated = i.updatedAt().isAfter(updated) ? i.updatedAt() : updated;
+        }
+      }
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("id", slug(name));
+      c.put("name", name);
+      c.put("status", status);
+      c.put("created_at", time(started));
+      c.put("updated_at", time(updated));
+      c.put("position", position++);
+      c.put("description", null);
+      c.put("showcase", true);
+      c.put("start_date", null);
+      c.put("group_id", null);
+      c.put("page_id", page.get("id"));
+      c.put("group", false);
+      c.put("only_show_if_degraded", false);
+      out.add(c);
+    }
+    return out;
+  }
+
+  private Map<String, Object> incident(PublicIncident i, Map<String, Object> page, List<Map<String, Object>> comps) {
+    List<Map<String, Object>> affected = comps.stream().filter(c -> i.components().contains((String) c.get("name")))
+        .toList();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("id", i.id());
+    doc.put("name", i.name());
+    doc.put("status", i.status());
+    doc.put("created_at", time(i.createdAt()));
+    doc.put("updated_at", time(i.updatedAt()));
+    doc.put("monitoring_at", time(i.monitoringAt()));
+    doc.put("resolved_at", time(i.resolvedAt()));
+    doc.put("impact", PublicStatus.impactOf(i.componentStatus()));
+    doc.put("shortlink", (properties.url() == null ? "/status" : properties.url()) + "#incident-" + i.id());
+    doc.put("started_at", time(i.createdAt()));
+    doc.put("page_id", page.get("id"));
+    List<Map<String, Object>> updates = new ArrayList<>();
+    for (PublicUpdate u : i.updates()) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("id", u.id());
+      d.put("status", u.status());
+      d.put("body", u.body());
+      d.put("incident_id", i.id());
+      d.put("created_at", time(u.createdAt()));
+      d.put("updated_at", time(u.createdAt()));
+      d.put("display_at", time(u.createdAt()));
+      d.put("affected_components", affected.stream().map(c -> {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("code", c.get("id"));
+        a.put("name", c.get("name"));
+        a.put("old_status", "operational");
+        a.put("new_status", i.resolved() ? "operational" : i.componentStatus());
+        return a;
+      }).toList());
+      d.put("deliver_notifications", true);
+      updates.add(d);
+    }
+    doc.put("incident_updates", updates);
+    doc.put("components", affected);
+    return doc;
+  }
+
+  static String slug(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return s.isEmpty() ? "page" : s;
+  }
+
+  static String time(Instant at) {
+    return at == null ? null : TIME.format(at.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
+  }
+}
