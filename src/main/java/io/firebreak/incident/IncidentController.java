@@ -5,6 +5,7 @@ import io.firebreak.security.EngineActions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,13 +34,15 @@ class IncidentController {
   private final IncidentPermissions permissions;
   private final IncidentLinks links;
   private final EngineActions engine;
+  private final IncidentVisibility visibility;
 
   IncidentController(IncidentService incidents, IncidentPermissions permissions, IncidentLinks links,
-      EngineActions engine) {
+      EngineActions engine, IncidentVisibility visibility) {
     this.incidents = incidents;
     this.permissions = permissions;
     this.links = links;
     this.engine = engine;
+    this.visibility = visibility;
   }
 
   /** The body of {@code POST /api/incidents}; unknown fields are ignored. */
@@ -60,7 +63,7 @@ class IncidentController {
 
   @GetMapping
   Map<String, Object> list(@RequestParam(required = false) String state,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
     Incident.State wanted = null;
     if (state != null && !state.isBlank()) {
       try {
@@ -72,12 +75,27 @@ class IncidentController {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new ApiErrors.BadRequest("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    return Map.of("incidents", incidents.list(wanted, limit).stream().map(IncidentController::summary).toList());
+    // Only what the caller may read, as on the incident page: pages of the newest until the limit is met.
+    CurrentUser user = CurrentUser.of(request);
+    List<Map<String, Object>> readable = new ArrayList<>();
+    for (int offset = 0; readable.size() < limit; offset += limit) {
+      List<Incident> page = incidents.list(wanted, limit, offset);
+      for (Incident i : page) {
+        if (readable.size() < limit && visibility.mayRead(i, user.id(), user.groups())) {
+          readable.add(summary(i));
+        }
+      }
+      if (page.size() < limit) {
+        break;
+      }
+    }
+    return Map.of("incidents", readable);
   }
 
   @GetMapping("/{key}")
-  Map<String, Object> get(@PathVariable String key) {
-    Map<String, Object> detail = detail(incidents.get(key));
+  Map<String, Object> get(@PathVariable String key, HttpServletRequest request) {
+    CurrentUser user = CurrentUser.of(request);
+    Map<String, Object> detail = detail(visibility.requireRead(incidents.get(key), user.id(), user.groups()));
     // The ticket, the video bridge and whatever else outbound steps linked (issue 17).
     detail.put("links", links.asMaps(key));
     detail.put("timeline", incidents.timeline(key).stream().map(e -> ApiErrors.map(

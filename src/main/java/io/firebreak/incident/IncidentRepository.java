@@ -91,13 +91,19 @@ public class IncidentRepository {
 
   /** Newest first; {@code state} may be {@code null} for all. */
   public List<Incident> list(State state, int limit) {
+    return list(state, limit, 0);
+  }
+
+  /** Newest first, skipping the {@code offset} newest; {@code state} may be {@code null} for all. */
+  public List<Incident> list(State state, int limit, int offset) {
     if (state == null) {
       return jdbc.query(
-          "SELECT " + COLUMNS + " FROM fb_incident ORDER BY incident_number DESC LIMIT ?", MAPPER, limit);
+          "SELECT " + COLUMNS + " FROM fb_incident ORDER BY incident_number DESC LIMIT ? OFFSET ?", MAPPER, limit,
+          offset);
     }
     return jdbc.query(
-        "SELECT " + COLUMNS + " FROM fb_incident WHERE state = ? ORDER BY incident_number DESC LIMIT ?",
-        MAPPER, state.name(), limit);
+        "SELECT " + COLUMNS + " FROM fb_incident WHERE state = ? ORDER BY incident_number DESC LIMIT ? OFFSET ?",
+        MAPPER, state.name(), limit, offset);
   }
 
   void updateClassification(String key, String severity, boolean fullResponse) {

@@ -85,6 +85,11 @@ public class IncidentService {
     return incidents.list(state, limit);
   }
 
+  /** Like {@link #list(Incident.State, int)}, skipping the {@code offset} newest. */
+  public List<Incident> list(Incident.State state, int limit, int offset) {
+    return incidents.list(state, limit, offset);
+  }
+
   public List<TimelineEntry> timeline(String key) {
     return incidents.timeline(key);
   }

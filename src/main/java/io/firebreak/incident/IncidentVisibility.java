@@ -34,6 +34,17 @@ public class IncidentVisibility {
     this.identity = identity;
   }
 
+  /**
+   * The incident, if the user may read it; otherwise "not found", as for a key that does not exist
+   * (whether a confidential incident exists is itself not for everyone).
+   */
+  public Incident requireRead(Incident incident, String userId, List<String> groups) {
+    if (!mayRead(incident, userId, groups)) {
+      throw new IncidentService.IncidentNotFoundException(incident.key());
+    }
+    return incident;
+  }
+
   public boolean mayRead(Incident incident, String userId, List<String> groups) {
     if (userId == null) {
       return false;

@@ -160,6 +160,28 @@ class IncidentPageTest {
   }
 
   @Test
+  void theApiShowsAnIncidentOnlyToWhoMayReadIt() {
+    user("sam.support", "support");
+    user("pia.partner");
+    Http sam = admin.as("sam.support", "pw-sam.support");
+    Http pia = admin.as("pia.partner", "pw-pia.partner");
+    String his = declare(sam, "Sam's customer sees errors", "SEV3");
+    String confidential = declare(admin, "Exfiltrated backups", "SEV2");
+
+    assertThat(sam.get("/api/incidents/" + his).status()).isEqualTo(200);
+    var hidden = sam.get("/api/incidents/" + confidential);
+    assertThat(hidden.status()).isEqualTo(404);
+    assertThat(hidden.body()).doesNotContain("Exfiltrated backups");
+    assertThat(sam.get("/api/incidents/" + confidential + "/postmortem.md").status()).isEqualTo(404);
+    assertThat(sam.get("/api/incidents?limit=1").body()).contains(his).doesNotContain(confidential);
+    assertThat(sam.get("/api/incidents").body()).contains(his).doesNotContain("Exfiltrated backups");
+    assertThat(pia.get("/api/incidents").body()).doesNotContain(his).doesNotContain(confidential);
+    // Responders and admin read every incident.
+    assertThat(admin.get("/api/incidents/" + confidential).status()).isEqualTo(200);
+    assertThat(admin.get("/api/incidents?limit=500").body()).contains(his, confidential);
+  }
+
+  @Test
   void thePageAndTheIndexReadOnAPhoneWithTheTitleAsText() {
     Browser.assumeAvailable();
     String key = declare(admin, SCRIPT_TITLE, "SEV1");
