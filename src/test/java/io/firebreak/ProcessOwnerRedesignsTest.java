@@ -213,7 +213,6 @@ class ProcessOwnerRedesignsTest {
         .sequenceFlowId("Flow_ExecutivesToHear").condition("yes", "${severity == 'SEV1'}")
         .serviceTask("Task_AnnounceToExecutives").name("Announce incident to executives")
         .camundaAsyncBefore().camundaDelegateExpression("${postToSlack}")
-        .camundaFailedJobRetryTimeCycle("PT30S,PT1M,PT2M,PT5M,PT10M,PT15M,PT30M")
         .camundaInputParameter("channel", "exec-incidents")
         .camundaInputParameter("template", "incident-declared")
         .sequenceFlowId("Flow_ExecutivesAnnounced")

@@ -179,7 +179,7 @@ class DeliveryFaultTest extends RealPeersTest {
       attempts++;
       assertThat(attempts).as("attempts before an incident").isLessThanOrEqualTo(10);
     }
-    // The retry cycle PT30S,…,PT30M: the first attempt and seven retries.
+    // The engine's retry cycle (application.yaml, PT30S,…,PT30M): the first attempt and seven retries.
     assertThat(attempts).isEqualTo(8);
     List<Incident> open = openIncidents(key);
     assertThat(open).singleElement().satisfies(incident -> {

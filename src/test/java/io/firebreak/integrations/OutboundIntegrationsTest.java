@@ -281,7 +281,6 @@ class OutboundIntegrationsTest {
         .replace("  </bpmn:process>", """
                 <bpmn:serviceTask id="Task_TellTheStatusBoard" name="Tell the status board" camunda:modelerTemplate="io.firebreak.callHttp.webhook" camunda:asyncBefore="true" camunda:delegateExpression="${callHttp}">
                   <bpmn:extensionElements>
-                    <camunda:failedJobRetryTimeCycle>PT30S,PT1M,PT2M,PT5M,PT10M,PT15M,PT30M</camunda:failedJobRetryTimeCycle>
                     <camunda:inputOutput>
                       <camunda:inputParameter name="method">POST</camunda:inputParameter>
                       <camunda:inputParameter name="url">/status-board/{{key}}</camunda:inputParameter>

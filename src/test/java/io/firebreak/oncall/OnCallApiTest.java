@@ -309,7 +309,6 @@ class OnCallApiTest {
     String after = out.group(1);
     String task = "<bpmn:serviceTask id=\"Task_AnnounceIncidentToOperations\" name=\"Announce incident to operations\""
         + " camunda:asyncBefore=\"true\" camunda:delegateExpression=\"${postToSlack}\"><bpmn:extensionElements>"
-        + "<camunda:failedJobRetryTimeCycle>PT30S,PT1M,PT2M,PT5M,PT10M,PT15M,PT30M</camunda:failedJobRetryTimeCycle>"
         + "<camunda:inputOutput><camunda:inputParameter name=\"channel\">" + channel + "</camunda:inputParameter>"
         + "<camunda:inputParameter name=\"template\">incident-declared</camunda:inputParameter></camunda:inputOutput>"
         + "</bpmn:extensionElements><bpmn:incoming>Flow_ToSecondAnnouncement</bpmn:incoming>"

@@ -9,6 +9,7 @@ import io.firebreak.postmortem.ActionItemProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The version contract of docs/process-owners.md ("Versions"), as far as a machine can check it in
  * the shipped models: every call activity binds to the latest version and hands on the incident
  * key and all variables (so a newer version of a phase can read what it needs), and the messages
- * and tasks Firebreak's code correlates or completes exist in the processes that own them.
+ * and tasks Firebreak's code correlates or completes exist in the processes that own them; and a
+ * flow whose id names its target ({@code Flow_To<Target>}) leads there.
  */
 class ProcessContractTest {
 
@@ -61,6 +64,31 @@ class ProcessContractTest {
         .as("messages of %s", process).extracting(Message::getName).containsAll(names));
     tasks.forEach((process, ids) -> ids.forEach(id -> assertThat(model(process).<UserTask>getModelElementById(id))
         .as("user task %s of %s", id, process).isNotNull()));
+  }
+
+  @Test
+  void aFlowNamedForItsTargetLeadsThere() throws IOException {
+    // Flow_To<X> leads to the element <prefix>_<X…> (Flow_ToTriage → CallActivity_TriageIncident) or
+    // to one X qualifies (Flow_ToMitigateImpactAfterTopic → Task_MitigateImpact): a step inserted
+    // in front of a target takes the flow's id with it, the id must follow.
+    List<String> drift = new ArrayList<>();
+    int named = 0;
+    for (Map.Entry<Path, BpmnModelInstance> model : models()) {
+      for (SequenceFlow flow : model.getValue().getModelElementsByType(SequenceFlow.class)) {
+        if (!flow.getId().startsWith("Flow_To")) {
+          continue;
+        }
+        named++;
+        String to = flow.getId().substring("Flow_To".length());
+        String target = flow.getTarget().getId();
+        String targetName = target.substring(target.indexOf('_') + 1);
+        if (!targetName.startsWith(to) && !to.startsWith(targetName)) {
+          drift.add(model.getKey().getFileName() + ": " + flow.getId() + " leads to " + target);
+        }
+      }
+    }
+    assertThat(named).isGreaterThan(50);
+    assertThat(drift).as("flow ids that name another element than their target").isEmpty();
   }
 
   private static BpmnModelInstance model(String process) {
