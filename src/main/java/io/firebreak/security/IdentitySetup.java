@@ -9,6 +9,7 @@ import static io.firebreak.security.FirebreakGroups.RESPONDERS;
 import static io.firebreak.security.FirebreakGroups.SUPPORT;
 
 import io.firebreak.incident.DeclarationProcess;
+import io.firebreak.maintenance.MaintenanceProcess;
 import io.firebreak.incident.IncidentProcess;
 import io.firebreak.platform.FirebreakProperties;
 import java.security.SecureRandom;
@@ -47,9 +48,11 @@ class IdentitySetup implements SmartInitializingSingleton {
   /** Engine property (ACT_GE_PROPERTY) holding the version of the default authorizations seeded. */
   static final String SEEDED_PROPERTY = "firebreak.authorizations.seeded";
   /** Raise when a release adds default authorizations: they are seeded once more, on top of what is there. */
-  static final int SEED_VERSION = 1;
+  static final int SEED_VERSION = 2;
   /** Groups that may declare incidents by default (CREATE_INSTANCE on {@code incident}). */
   private static final List<String> DECLARERS = List.of(SUPPORT, RESPONDERS, INCIDENT_COMMANDERS, COMMUNICATIONS);
+  /** Groups that may plan maintenance by default (CREATE_INSTANCE on {@code maintenance}; seed version 2). */
+  private static final List<String> MAINTAINERS = List.of(RESPONDERS, INCIDENT_COMMANDERS, COMMUNICATIONS);
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   private static final List<String> FOLLOWERS = List.of(RESPONDERS, INCIDENT_COMMANDERS, COMMUNICATIONS, LEADERSHIP, LEGAL);
 
@@ -148,6 +151,9 @@ class IdentitySetup implements SmartInitializingSingleton {
     grantEveryone(Resources.PROCESS_DEFINITION, DeclarationProcess.KEY, Permissions.READ);
     for (String group : DECLARERS) {
       grant(group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    }
+    for (String group : MAINTAINERS) {
+      grant(group, Resources.PROCESS_DEFINITION, MaintenanceProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
     }
     for (String group : FirebreakGroups.ALL.keySet()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
