@@ -9,6 +9,7 @@ import static io.firebreak.security.FirebreakGroups.RESPONDERS;
 import static io.firebreak.security.FirebreakGroups.SUPPORT;
 
 import io.firebreak.incident.DeclarationProcess;
+import io.firebreak.maintenance.MaintenanceProcess;
 import io.firebreak.incident.IncidentProcess;
 import io.firebreak.platform.FirebreakProperties;
 import java.security.SecureRandom;
@@ -46,10 +47,14 @@ class IdentitySetup implements SmartInitializingSingleton {
   static final String ADMIN = "admin";
   /** Engine property (ACT_GE_PROPERTY) holding the version of the default authorizations seeded. */
   static final String SEEDED_PROPERTY = "firebreak.authorizations.seeded";
+  /** Engine property remembering that the planned-maintenance grants were seeded (once, like the rest). */
+  static final String MAINTENANCE_SEEDED_PROPERTY = "firebreak.authorizations.maintenance.seeded";
   /** Raise when a release adds default authorizations: they are seeded once more, on top of what is there. */
   static final int SEED_VERSION = 1;
   /** Groups that may declare incidents by default (CREATE_INSTANCE on {@code incident}). */
   private static final List<String> DECLARERS = List.of(SUPPORT, RESPONDERS, INCIDENT_COMMANDERS, COMMUNICATIONS);
+  /** Groups that may plan maintenance by default (CREATE_INSTANCE on {@code maintenance}). */
+  private static final List<String> MAINTAINERS = List.of(RESPONDERS, INCIDENT_COMMANDERS, COMMUNICATIONS);
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   private static final List<String> FOLLOWERS = List.of(RESPONDERS, INCIDENT_COMMANDERS, COMMUNICATIONS, LEADERSHIP, LEGAL);
 
@@ -76,6 +81,12 @@ class IdentitySetup implements SmartInitializingSingleton {
   /** Seeds the default authorizations unless this database already has them (of this version). */
   void seedGrantsOnce() {
     String seeded = management.getProperties().get(SEEDED_PROPERTY);
+    if (management.getProperties().get(MAINTENANCE_SEEDED_PROPERTY) == null) {
+      // Planned maintenance came later: its grants are seeded once on their own, also on an
+      // installation seeded before, without re-adding grants an administrator revoked.
+      maintenanceGrants();
+      management.setProperty(MAINTENANCE_SEEDED_PROPERTY, "1");
+    }
     if (seeded != null && seeded.matches("\\d+") && Integer.parseInt(seeded) >= SEED_VERSION) {
       return;
     }
@@ -169,6 +180,13 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
     // Incident commanders hand tasks to people.
     grant(INCIDENT_COMMANDERS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
+  }
+
+  /** Who may plan maintenance (CREATE_INSTANCE on {@code maintenance}), seeded once. */
+  private void maintenanceGrants() {
+    for (String group : MAINTAINERS) {
+      grant(group, Resources.PROCESS_DEFINITION, MaintenanceProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    }
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

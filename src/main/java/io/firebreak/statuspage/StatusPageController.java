@@ -79,6 +79,10 @@ class StatusPageController {
     model.put("resolved", shown(resolved));
     model.put("hasOpen", !s.unresolved().isEmpty());
     model.put("hasResolved", !resolved.isEmpty());
+    List<Map<String, Object>> planned = new ArrayList<>(s.active());
+    planned.addAll(s.upcoming());
+    model.put("maintenances", maintenancesShown(planned));
+    model.put("hasMaintenances", !planned.isEmpty());
     model.put("resolvedDays", properties.resolvedDays());
     model.put("updatedAt", shownTime((String) s.page().get("updated_at")));
     return page.execute(model);
@@ -109,10 +113,19 @@ class StatusPageController {
     return json("unresolved", s -> documents.incidents(s, true));
   }
 
-  @GetMapping({"/status/api/v2/scheduled-maintenances.json", "/status/api/v2/scheduled-maintenances/upcoming.json",
-      "/status/api/v2/scheduled-maintenances/active.json"})
+  @GetMapping("/status/api/v2/scheduled-maintenances.json")
   ResponseEntity<String> maintenances() {
-    return json("maintenances", documents::maintenances);
+    return json("maintenances", s -> documents.maintenances(s, StatusPageDocuments.Maintenances.ALL));
+  }
+
+  @GetMapping("/status/api/v2/scheduled-maintenances/upcoming.json")
+  ResponseEntity<String> upcomingMaintenances() {
+    return json("upcoming-maintenances", s -> documents.maintenances(s, StatusPageDocuments.Maintenances.UPCOMING));
+  }
+
+  @GetMapping("/status/api/v2/scheduled-maintenances/active.json")
+  ResponseEntity<String> activeMaintenances() {
+    return json("active-maintenances", s -> documents.maintenances(s, StatusPageDocuments.Maintenances.ACTIVE));
   }
 
   private ResponseEntity<String> json(String name, Function<Snapshot, Map<String, Object>> document) {
@@ -148,6 +161,27 @@ class StatusPageController {
           "status", PublicStatus.label((String) u.get("status")), "body", u.get("body"),
           "at", shownTime((String) u.get("created_at")))).toList());
       return m;
+    }).toList();
+  }
+
+  /** Upcoming and active maintenance as the page shows it; the template escapes every value. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> maintenancesShown(List<Map<String, Object>> maintenances) {
+    return maintenances.stream().map(m -> {
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("id", m.get("id"));
+      shown.put("name", m.get("name"));
+      shown.put("status", PublicStatus.label((String) m.get("status")));
+      shown.put("from", shownTime((String) m.get("scheduled_for")));
+      shown.put("until", shownTime((String) m.get("scheduled_until")));
+      List<String> names = ((List<Map<String, Object>>) m.get("components")).stream()
+          .map(c -> (String) c.get("name")).toList();
+      shown.put("componentNames", String.join(", ", names));
+      shown.put("hasComponents", !names.isEmpty());
+      shown.put("updates", ((List<Map<String, Object>>) m.get("incident_updates")).stream().map(u -> Map.of(
+          "status", PublicStatus.label((String) u.get("status")), "body", u.get("body"),
+          "at", shownTime((String) u.get("created_at")))).toList());
+      return shown;
     }).toList();
   }
 

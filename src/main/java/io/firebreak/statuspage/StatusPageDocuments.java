@@ -1,6 +1,7 @@
 package io.firebreak.statuspage;
 
 import io.firebreak.statuspage.PublicStatusStore.PublicIncident;
+import io.firebreak.statuspage.MaintenanceStore.PublicMaintenance;
 import io.firebreak.statuspage.PublicStatusStore.PublicUpdate;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,19 +27,23 @@ class StatusPageDocuments {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   private final PublicStatusStore store;
+  private final MaintenanceStore maintenanceStore;
   private final StatusPageComponents components;
   private final StatusPageProperties properties;
   private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-  StatusPageDocuments(PublicStatusStore store, StatusPageComponents components, StatusPageProperties properties) {
+  StatusPageDocuments(PublicStatusStore store, MaintenanceStore maintenanceStore, StatusPageComponents components,
+      StatusPageProperties properties) {
     this.store = store;
+    this.maintenanceStore = maintenanceStore;
     this.components = components;
     this.properties = properties;
   }
 
   /** One consistent reading of the page. */
   record Snapshot(Map<String, Object> page, List<Map<String, Object>> components, List<Map<String, Object>> unresolved,
-      List<Map<String, Object>> incidents, Map<String, Object> status) {}
+      List<Map<String, Object>> incidents, Map<String, Object> status, List<Map<String, Object>> maintenances,
+      List<Map<String, Object>> upcoming, List<Map<String, Object>> active) {}
 
   private record Cached(Snapshot snapshot, long at) {}
 
@@ -66,9 +71,11 @@ class StatusPageDocuments {
 
   private Snapshot read() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    List<PublicIncident> all = store.incidents(now.minus(Duration.ofDays(properties.resolvedDays())));
-    Map<String, Object> page = page(all);
-    List<Map<String, Object>> comps = components(all, page);
+    Instant since = now.minus(Duration.ofDays(properties.resolvedDays()));
+    List<PublicIncident> all = store.incidents(since);
+    List<PublicMaintenance> planned = maintenanceStore.maintenances(since);
+    Map<String, Object> page = page(all, planned);
+    List<Map<String, Object>> comps = components(all, planned, page);
     List<Map<String, Object>> unresolved = new ArrayList<>();
     List<Map<String, Object>> incidents = new ArrayList<>();
     String indicator = "none";
@@ -80,17 +87,38 @@ class StatusPageDocuments {
         indicator = PublicStatus.worseImpact(indicator, PublicStatus.impactOf(i.componentStatus()));
       }
     }
+    List<Map<String, Object>> maintenances = new ArrayList<>();
+    List<Map<String, Object>> upcoming = new ArrayList<>();
+    List<Map<String, Object>> active = new ArrayList<>();
+    for (PublicMaintenance m : planned) {
+      Map<String, Object> doc = maintenance(m, page, comps);
+      maintenances.add(doc);
+      if (m.upcoming()) {
+        upcoming.add(doc);
+      } else if (m.active()) {
+        active.add(doc);
+      }
+    }
+    // Statuspage's page indicator says "maintenance" while a window runs and nothing is worse.
+    if (indicator.equals("none") && !active.isEmpty()) {
+      indicator = "maintenance";
+    }
+    // Statuspage lists the newest first.
+    java.util.Collections.reverse(maintenances);
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("indicator", indicator);
     status.put("description", PublicStatus.describe(indicator));
-    return new Snapshot(page, comps, unresolved, incidents, status);
+    return new Snapshot(page, comps, unresolved, incidents, status, maintenances, upcoming, active);
   }
 
   Map<String, Object> summary(Snapshot s) {
     Map<String, Object> doc = withPage(s);
     doc.put("components", s.components());
     doc.put("incidents", s.unresolved());
-    doc.put("scheduled_maintenances", List.of());
+    // Statuspage's summary: maintenances upcoming or in progress.
+    List<Map<String, Object>> current = new ArrayList<>(s.active());
+    current.addAll(s.upcoming());
+    doc.put("scheduled_maintenances", current);
     doc.put("status", s.status());
     return doc;
   }
@@ -113,10 +141,16 @@ class StatusPageDocuments {
     return doc;
   }
 
-  /** Planned maintenance is not built yet (issue 13 item 6): the lists are empty, in Statuspage's shape. */
-  Map<String, Object> maintenances(Snapshot s) {
+  /** Which maintenances a document lists: all recent ones (completed in the last N days too), upcoming, active. */
+  enum Maintenances { ALL, UPCOMING, ACTIVE }
+
+  Map<String, Object> maintenances(Snapshot s, Maintenances which) {
     Map<String, Object> doc = withPage(s);
-    doc.put("scheduled_maintenances", List.of());
+    doc.put("scheduled_maintenances", switch (which) {
+      case ALL -> s.maintenances();
+      case UPCOMING -> s.upcoming();
+      case ACTIVE -> s.active();
+    });
     return doc;
   }
 
@@ -126,8 +160,9 @@ class StatusPageDocuments {
     return doc;
   }
 
-  private Map<String, Object> page(List<PublicIncident> all) {
-    Instant updated = all.stream().map(PublicIncident::updatedAt).max(Instant::compareTo).orElse(started);
+  private Map<String, Object> page(List<PublicIncident> all, List<PublicMaintenance> planned) {
+    Instant updated = java.util.stream.Stream.concat(all.stream().map(PublicIncident::updatedAt),
+        planned.stream().map(PublicMaintenance::updatedAt)).max(Instant::compareTo).orElse(started);
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("id", slug(properties.name()));
     page.put("name", properties.name());
@@ -137,7 +172,8 @@ class StatusPageDocuments {
     return page;
   }
 
-  private List<Map<String, Object>> components(List<PublicIncident> all, Map<String, Object> page) {
+  private List<Map<String, Object>> components(List<PublicIncident> all, List<PublicMaintenance> planned,
+      Map<String, Object> page) {
     List<Map<String, Object>> out = new ArrayList<>();
     int position = 1;
     for (String name : components.all()) {
@@ -149,6 +185,14 @@ class StatusPageDocuments {
             status = PublicStatus.worseComponent(status, i.componentStatus());
           }
           updated = i.updatedAt().isAfter(updated) ? i.updatedAt() : updated;
+        }
+      }
+      for (PublicMaintenance m : planned) {
+        if (m.components().contains(name)) {
+          if (m.active()) {
+            status = PublicStatus.worseComponent(status, "under_maintenance");
+          }
+          updated = m.updatedAt().isAfter(updated) ? m.updatedAt() : updated;
         }
       }
       Map<String, Object> c = new LinkedHashMap<>();
@@ -208,6 +252,53 @@ class StatusPageDocuments {
     }
     doc.put("incident_updates", updates);
     doc.put("components", affected);
+    return doc;
+  }
+
+  /** One maintenance in Statuspage's scheduled-maintenance shape; a cancelled one is completed, its last update says so. */
+  private Map<String, Object> maintenance(PublicMaintenance m, Map<String, Object> page,
+      List<Map<String, Object>> comps) {
+    List<Map<String, Object>> affected = comps.stream().filter(c -> m.components().contains((String) c.get("name")))
+        .toList();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("id", m.id());
+    doc.put("name", m.name());
+    doc.put("status", m.status());
+    doc.put("created_at", time(m.createdAt()));
+    doc.put("updated_at", time(m.updatedAt()));
+    doc.put("monitoring_at", null);
+    doc.put("resolved_at", time(m.completedAt()));
+    doc.put("impact", "none");
+    doc.put("shortlink", (properties.url() == null ? "/status" : properties.url()) + "#maintenance-" + m.id());
+    doc.put("started_at", time(m.startedAt() == null ? m.scheduledFor() : m.startedAt()));
+    doc.put("page_id", page.get("id"));
+    List<Map<String, Object>> updates = new ArrayList<>();
+    for (PublicUpdate u : m.updates()) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("id", u.id());
+      d.put("status", u.status());
+      d.put("body", u.body());
+      d.put("incident_id", m.id());
+      d.put("created_at", time(u.createdAt()));
+      d.put("updated_at", time(u.createdAt()));
+      d.put("display_at", time(u.createdAt()));
+      String during = u.status().equals("in_progress") || u.status().equals("verifying") ? "under_maintenance"
+          : "operational";
+      d.put("affected_components", affected.stream().map(c -> {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("code", c.get("id"));
+        a.put("name", c.get("name"));
+        a.put("old_status", "operational");
+        a.put("new_status", during);
+        return a;
+      }).toList());
+      d.put("deliver_notifications", true);
+      updates.add(d);
+    }
+    doc.put("incident_updates", updates);
+    doc.put("components", affected);
+    doc.put("scheduled_for", time(m.scheduledFor()));
+    doc.put("scheduled_until", time(m.scheduledUntil()));
     return doc;
   }
 

@@ -228,6 +228,37 @@ class DecisionTablesTest {
     assertThat((Boolean) plan(sev, "outage").get("deferPagingUntilWorkingHours")).isFalse();
   }
 
+  /**
+   * The maintenance input: a SEV3 outage, degradation or other on a service in a planned maintenance
+   * window pages nobody (the owning team handles it as a minor incident); SEV1-2 and sensitive types
+   * respond in full; outside a window (false, or the input not given) the plan is unchanged.
+   */
+  @ParameterizedTest(name = "{0} {1} inMaintenance={2} -> full {3}")
+  @CsvSource({
+      "SEV3, outage,                 true,  false",
+      "SEV3, degradation,            true,  false",
+      "SEV3, other,                  true,  false",
+      "SEV3, outage,                 false, true",
+      "SEV2, outage,                 true,  true",
+      "SEV1, outage,                 true,  true",
+      "SEV3, security,               true,  true",
+      "SEV3, information-governance, true,  true",
+      "SEV3, clinical-safety,        true,  true",
+      "SEV4, outage,                 true,  false",
+  })
+  void aPlannedMaintenanceWindowLowersThePaging(String sev, String type, boolean inMaintenance, boolean full) {
+    DmnDecisionRuleResult p = dmn.evaluateDecisionTable(plan,
+        Map.of("severity", sev, "incidentType", type, "inMaintenance", inMaintenance)).getSingleResult();
+    assertThat((Boolean) p.get("fullResponse")).isEqualTo(full);
+    if (!inMaintenance || full) {
+      // Nothing but the maintenance row changes the plan: as without the input.
+      assertThat(p.getEntryMap()).isEqualTo(plan(sev, type).getEntryMap());
+    } else {
+      assertThat(p.values()).doesNotContainNull();
+      assertThat((String) p.get("escalationChain")).isEqualTo("on-call");
+    }
+  }
+
   /** Every type of incident-types has a plan at every severity, with every output set. */
   @Test
   void everySeverityAndTypeHasACompletePlan() {

@@ -107,7 +107,9 @@ class ElementTemplatesTest extends ProcessTest {
         "sendIncidentEmail", new Format[] {Format.SUBJECT, Format.TEXT, Format.HTML},
         "emailReviewReport", new Format[] {Format.SUBJECT, Format.TEXT, Format.HTML},
         "notifyActionItem", new Format[] {Format.SUBJECT, Format.TEXT, Format.HTML},
-        "updateStatusPage", new Format[] {Format.TEXT});
+        "updateStatusPage", new Format[] {Format.TEXT},
+        "notifyMaintenance", new Format[] {Format.SLACK},
+        "publishMaintenance", new Format[] {Format.TEXT});
     templates().forEach((bean, template) -> {
       JsonNode input = binding(template, "camunda:inputParameter", "template");
       if (input == null) {
