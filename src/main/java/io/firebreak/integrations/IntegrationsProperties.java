@@ -17,7 +17,8 @@ public record IntegrationsProperties(
     @DefaultValue("PT10S") Duration timeout,
     @DefaultValue("PT5S") Duration connectTimeout,
     Map<String, Secret> secrets,
-    List<Subscriber> subscribers) {
+    List<Subscriber> subscribers,
+    @DefaultValue("P90D") Duration deliveryLogRetention) {
 
   public IntegrationsProperties {
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);

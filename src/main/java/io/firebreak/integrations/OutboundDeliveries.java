@@ -34,6 +34,10 @@ class OutboundDeliveries {
   record Delivery(String key, String incidentKey, String target, String event, State state, int attempts,
       Integer httpStatus, String lastError) {}
 
+  /** One row of the log as operators read it ({@code GET /api/integrations/deliveries}). */
+  record LogEntry(String incidentKey, String target, String event, State state, int attempts, Integer httpStatus,
+      String lastError, Timestamp firstAttemptAt, Timestamp lastAttemptAt) {}
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate own;
 
@@ -88,6 +92,35 @@ class OutboundDeliveries {
         + " FROM fb_outbound_delivery WHERE incident_key = ? ORDER BY first_attempt_at, delivery_key",
         (rs, i) -> new Delivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             State.valueOf(rs.getString(5)), rs.getInt(6), (Integer) rs.getObject(7), rs.getString(8)), incidentKey);
+  }
+
+  /** Newest first; {@code incidentKey} and {@code state} narrow it when given. */
+  List<LogEntry> recent(String incidentKey, State state, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT incident_key, target, event, state, attempts, http_status,"
+        + " last_error, first_attempt_at, last_attempt_at FROM fb_outbound_delivery WHERE 1 = 1");
+    List<Object> args = new java.util.ArrayList<>();
+    if (incidentKey != null) {
+      sql.append(" AND incident_key = ?");
+      args.add(incidentKey);
+    }
+    if (state != null) {
+      sql.append(" AND state = ?");
+      args.add(state.name());
+    }
+    sql.append(" ORDER BY last_attempt_at DESC, delivery_key LIMIT ?");
+    args.add(limit);
+    return jdbc.query(sql.toString(), (rs, i) -> new LogEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+        State.valueOf(rs.getString(4)), rs.getInt(5), (Integer) rs.getObject(6), rs.getString(7),
+        rs.getTimestamp(8), rs.getTimestamp(9)), args.toArray());
+  }
+
+  /**
+   * Forgets finished deliveries (delivered or rejected) last tried before {@code before}. A row still
+   * {@code SENDING} is kept whatever its age: it is what stops a retry from calling twice.
+   */
+  int forgetFinishedBefore(Timestamp before) {
+    return jdbc.update("DELETE FROM fb_outbound_delivery WHERE state <> ? AND last_attempt_at < ?",
+        State.SENDING.name(), before);
   }
 
   private static Timestamp now() {

@@ -122,6 +122,7 @@ class OutboundIntegrationsTest {
   @Autowired IncidentRepository incidents;
   @Autowired JdbcTemplate jdbc;
   @Autowired Credentials credentials;
+  @Autowired DeliveryLogRetention retention;
   Http admin;
 
   @BeforeEach
@@ -269,6 +270,42 @@ class OutboundIntegrationsTest {
     LoggedRequest closed = webhook("/hooks/ops-bus", "closed");
     assertSigned(closed, SUBSCRIBER_KEY);
     assertThat(JSON.readTree(closed.getBodyAsString()).at("/incident/state").asText()).isEqualTo("closed");
+  }
+
+  @Test
+  void operatorsReadTheDeliveryLogAndOldFinishedRowsAreForgotten() throws Exception {
+    String key = declare("Checkout slow", "SEV2");
+    assertThat(runDueJobs(key)).isEmpty();
+
+    Http.Response log = admin.get("/api/integrations/deliveries?incident=" + key);
+    assertThat(log.status()).as(log.body()).isEqualTo(200);
+    List<String> targets = new ArrayList<>();
+    log.json().get("deliveries").forEach(d -> targets.add(d.get("target").asText() + " " + d.get("state").asText()));
+    assertThat(targets).anySatisfy(t -> assertThat(t).contains("/jira/rest/api/3/issue").endsWith("delivered"));
+    assertThat(targets).contains("webhook:ops-bus delivered");
+    assertThat(log.body()).doesNotContain(JIRA_TOKEN, ZOOM_SECRET, SUBSCRIBER_KEY);
+    assertThat(admin.get("/api/integrations/deliveries?state=lost").status()).isEqualTo(400);
+    assertThat(admin.get("/api/integrations/deliveries?limit=0").status()).isEqualTo(400);
+
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId("rob.responder").count() == 0) {
+      var rob = identity.newUser("rob.responder");
+      rob.setPassword("pw-rob.responder");
+      identity.saveUser(rob);
+      identity.createMembership("rob.responder", "responders");
+    }
+    Http.Response refused = admin.as("rob.responder", "pw-rob.responder").get("/api/integrations/deliveries");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().get("detail").asText()).contains("operators");
+
+    // Retention: finished rows older than 90 days go; an attempt whose outcome is unknown stays.
+    jdbc.update("UPDATE fb_outbound_delivery SET last_attempt_at = TIMESTAMP '2020-01-01 00:00:00'"
+        + " WHERE incident_key = ?", key);
+    jdbc.update("UPDATE fb_outbound_delivery SET state = 'SENDING' WHERE incident_key = ? AND target = 'webhook:ops-bus'",
+        key);
+    assertThat(retention.forgetOldDeliveries()).isPositive();
+    assertThat(jdbc.queryForList("SELECT target FROM fb_outbound_delivery WHERE incident_key = ?", String.class, key))
+        .containsExactly("webhook:ops-bus");
   }
 
   @Test
