@@ -38,7 +38,7 @@ public final class SupplierType {
 
   /**
    * One response-plan row, cells in the table's column order: severity, type, inside working hours
-   * (any); full response, update interval, ack timeout 10, leadership escalation 120, postmortem,
+   * (any), in maintenance (any); full response, update interval, ack timeout 10, leadership escalation 120, postmortem,
    * status page no, private channel no, regulator 0 h, escalation chain, confidential, broadcast,
    * defer paging no, public status page yes, first statement within 15 minutes.
    */
@@ -49,7 +49,8 @@ public final class SupplierType {
     StringBuilder row = new StringBuilder("<rule id=\"Rule_" + id + "\">\n"
         + "        <inputEntry id=\"InputEntry_" + id + "_0\"><text>\"" + severity + "\"</text></inputEntry>\n"
         + "        <inputEntry id=\"InputEntry_" + id + "_1\"><text>\"" + type + "\"</text></inputEntry>\n"
-        + "        <inputEntry id=\"InputEntry_" + id + "_2\"><text></text></inputEntry>\n");
+        + "        <inputEntry id=\"InputEntry_" + id + "_2\"><text></text></inputEntry>\n"
+        + "        <inputEntry id=\"InputEntry_" + id + "_3\"><text></text></inputEntry>\n");
     for (int i = 0; i < outputs.length; i++) {
       row.append("        <outputEntry id=\"OutputEntry_" + id + "_" + i + "\"><text>" + outputs[i] + "</text></outputEntry>\n");
     }
