@@ -10,10 +10,11 @@ import io.firebreak.incident.IncidentProcess;
 import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.RemediationProcess;
+import io.firebreak.incident.ResponseTimes;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.incident.TriageProcess;
-import io.firebreak.metrics.ResponseTimes;
 import io.firebreak.oncall.EscalationProcess;
-import io.firebreak.security.FirebreakGroups;
+import io.firebreak.platform.FirebreakGroups;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -172,9 +173,9 @@ class PostmortemDocumentTest extends ProcessTest {
     assertThat(incidents.find(key).orElseThrow().state()).isEqualTo(Incident.State.CLOSED);
 
     // Delivery notes as an installation without Slack and email writes them (the test ports deliver).
-    incidents.addTimeline(key, "NOT_CONFIGURED", "slack", "Slack not configured: not posted to #incidents");
-    incidents.addTimeline(key, "NOT_CONFIGURED", "slack", "Slack not configured: channel not archived");
-    incidents.addTimeline(key, "SKIPPED", "email", "No email address for pat.author");
+    incidents.addTimeline(key, TimelineKind.NOT_CONFIGURED, "slack", "Slack not configured: not posted to #incidents");
+    incidents.addTimeline(key, TimelineKind.NOT_CONFIGURED, "slack", "Slack not configured: channel not archived");
+    incidents.addTimeline(key, TimelineKind.SKIPPED, "email", "No email address for pat.author");
     String markdown = document.render(key);
     Map<String, String> s = sections(markdown);
     assertThat(s.keySet()).containsExactly("", "Summary", "Roles", "Response times", "Timeline", "Customer statements",
