@@ -80,6 +80,8 @@ class PostmortemDocumentTest extends ProcessTest {
   void scriptedIncidentGivesTheTimelineDurationsAndEverySectionOfThePostmortem() {
     TestUsers.ensure(engine.getIdentityService(), "pat.author", "pat@example.com", FirebreakGroups.INCIDENT_COMMANDERS);
     TestUsers.ensure(engine.getIdentityService(), "olly.oncall", "olly@example.com", FirebreakGroups.RESPONDERS);
+    // Triage accepts only Firebreak users for the roles (RecordTriage).
+    users("ian.ic", "cara.comms", "sid.scribe", "liam.liaison");
     at(9, 0);
     Incident declared = incidentService.declare(new IncidentDeclaration("Checkout <fails> | *EU*", "Card payments fail",
         "checkout", "outage", "SEV1", true, "support.sam", "api", null));
