@@ -5,6 +5,7 @@ import static io.firebreak.incident.IncidentTimeline.facts;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class ArchiveChannel implements JavaDelegate {
     String key = Incidents.keyOf(execution);
     String channel = IncidentChannel.of(execution, key, incidents);
     if (channel == null) {
-      timeline.add(key, "SKIPPED", "slack", "no-channel-to-archive", facts());
+      timeline.add(key, TimelineKind.SKIPPED, "slack", "no-channel-to-archive", facts());
       return;
     }
     deliveries.once(key, deliveries.stepKey(execution), "archive:" + channel, () -> {

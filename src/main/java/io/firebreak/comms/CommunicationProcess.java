@@ -1,5 +1,6 @@
 package io.firebreak.comms;
 
+import io.firebreak.incident.IncidentProcess;
 import io.firebreak.platform.Var;
 
 /**
@@ -13,10 +14,10 @@ public final class CommunicationProcess {
 
   /** Template family of this update ({@code status-update}, {@code severity-changed}, …). */
   public static final Var<String> UPDATE_TEMPLATE = Var.string("updateTemplate");
-  /** The update's text as its author wrote it. */
-  public static final Var<String> UPDATE_TEXT = Var.string("updateText");
+  /** The update's text as its author wrote it (the incident's, {@link IncidentProcess#UPDATE_TEXT}). */
+  public static final Var<String> UPDATE_TEXT = IncidentProcess.UPDATE_TEXT;
   /** What changed since the last update, as its author wrote it. */
-  public static final Var<String> WHAT_CHANGED = Var.string("whatChanged");
+  public static final Var<String> WHAT_CHANGED = IncidentProcess.WHAT_CHANGED;
   /** Broadcast this update even below SEV2 (severity and phase changes). */
   public static final Var<Boolean> BROADCAST_UPDATE = Var.bool("broadcastUpdate");
 

@@ -6,6 +6,7 @@ import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.Var;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,7 +62,7 @@ class InviteToChannel implements JavaDelegate {
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     Set<String> people = invitees(invite, incident.roles(), execution, identity);
     if (channel == null || people.isEmpty()) {
-      timeline.add(key, "SKIPPED", "slack", channel == null ? "no-channel-to-invite-to" : "nobody-to-invite",
+      timeline.add(key, TimelineKind.SKIPPED, "slack", channel == null ? "no-channel-to-invite-to" : "nobody-to-invite",
           facts("invite", invite));
       return;
     }
@@ -80,10 +81,10 @@ class InviteToChannel implements JavaDelegate {
       }
     }
     if (!strangers.isEmpty()) {
-      timeline.add(key, "SKIPPED", "slack", "not-invited-no-user", facts("people", String.join(", ", strangers)));
+      timeline.add(key, TimelineKind.SKIPPED, "slack", "not-invited-no-user", facts("people", String.join(", ", strangers)));
     }
     if (!without.isEmpty()) {
-      timeline.add(key, "SKIPPED", "slack", "not-invited-no-email", facts("people", String.join(", ", without)));
+      timeline.add(key, TimelineKind.SKIPPED, "slack", "not-invited-no-email", facts("people", String.join(", ", without)));
     }
     if (!emails.isEmpty()) {
       deliveries.once(key, deliveries.stepKey(execution), "invite:" + channel + ":" + String.join(",", emails), () -> {

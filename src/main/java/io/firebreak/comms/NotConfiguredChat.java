@@ -3,6 +3,7 @@ package io.firebreak.comms;
 import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.incident.IncidentTimeline;
+import io.firebreak.incident.TimelineKind;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -14,7 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 class NotConfiguredChat implements ChatPort {
 
-  static final String KIND = "NOT_CONFIGURED";
   private static final Logger log = LoggerFactory.getLogger(NotConfiguredChat.class);
 
   private final IncidentTimeline timeline;
@@ -58,7 +58,7 @@ class NotConfiguredChat implements ChatPort {
 
   /** One line per would-be call, worded by {@code timeline-slack-not-configured} (one section per call). */
   private void note(String incidentKey, Map<String, Object> facts) {
-    String text = timeline.add(incidentKey, KIND, "slack", "slack-not-configured", facts);
+    String text = timeline.add(incidentKey, TimelineKind.NOT_CONFIGURED, "slack", "slack-not-configured", facts);
     log.info("{}: {}", incidentKey, text);
   }
 }

@@ -3,6 +3,7 @@ package io.firebreak.comms;
 import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.incident.IncidentTimeline;
+import io.firebreak.incident.TimelineKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ class NotConfiguredMail implements MailPort {
 
   @Override
   public String send(String incidentKey, Mail mail) {
-    String text = timeline.add(incidentKey, NotConfiguredChat.KIND, "email", "email-not-configured",
+    String text = timeline.add(incidentKey, TimelineKind.NOT_CONFIGURED, "email", "email-not-configured",
         facts("to", mail.to().isEmpty() ? null : String.join(", ", mail.to()), "subject", mail.subject()));
     log.info("{}: {}", incidentKey, text);
     return null;

@@ -6,6 +6,7 @@ import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -56,7 +57,7 @@ class PostToSlack implements JavaDelegate {
       default -> target.startsWith("#") ? target.substring(1) : target;
     };
     if (channel == null || channel.isBlank()) {
-      timeline.add(key, "SKIPPED", "slack", "no-channel-to-post-to", facts("template", TEMPLATE.get(execution)));
+      timeline.add(key, TimelineKind.SKIPPED, "slack", "no-channel-to-post-to", facts("template", TEMPLATE.get(execution)));
       return;
     }
     String template = TEMPLATE.require(execution);

@@ -5,6 +5,7 @@ import static io.firebreak.incident.IncidentTimeline.facts;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
 import java.util.List;
@@ -55,7 +56,7 @@ class SendIncidentEmail implements JavaDelegate {
         : IncidentMails.groupAddresses(execution.getProcessEngineServices().getIdentityService(), recipients);
     Map<String, Object> data = model.of(execution);
     if (to.isEmpty()) {
-      timeline.add(key, "SKIPPED", "email", "no-email-recipients", facts("template", template,
+      timeline.add(key, TimelineKind.SKIPPED, "email", "no-email-recipients", facts("template", template,
           "distribution", DISTRIBUTION.equals(recipients), "group", DISTRIBUTION.equals(recipients) ? null : recipients));
       return;
     }

@@ -6,6 +6,7 @@ import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -49,7 +50,7 @@ class SetChannelTopic implements JavaDelegate {
     String key = Incidents.keyOf(execution);
     String channel = IncidentChannel.of(execution, key, incidents);
     if (channel == null) {
-      timeline.add(key, "SKIPPED", "slack", "no-channel-for-topic", facts());
+      timeline.add(key, TimelineKind.SKIPPED, "slack", "no-channel-for-topic", facts());
       return;
     }
     String rendered = templates.render(TEMPLATE.getOr(execution, "topic"), Format.SLACK, model.of(execution))

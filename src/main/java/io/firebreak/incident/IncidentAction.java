@@ -1,6 +1,5 @@
 package io.firebreak.incident;
 
-import io.firebreak.oncall.EscalationProcess;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
  */
 public enum IncidentAction {
   /** Acknowledge the page: Tasklist's {@code Acknowledge page}. */
-  ACK("ack", "acknowledge the page of", EscalationProcess.Elements.ACKNOWLEDGE_PAGE),
+  ACK("ack", "acknowledge the page of", IncidentProcess.Escalation.ACKNOWLEDGE_PAGE),
   /** Post a status update: Tasklist's {@code Post status update} when one is due. */
   UPDATE("update", "post a status update for", IncidentProcess.Elements.POST_STATUS_UPDATE),
   /** Change the severity: decided in {@code Triage incident} while triage is open. */

@@ -1,7 +1,7 @@
 package io.firebreak.incident;
 
-import io.firebreak.security.CurrentUser;
-import io.firebreak.security.EngineActions;
+import io.firebreak.platform.CurrentUser;
+import io.firebreak.platform.EngineActions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;

@@ -22,14 +22,6 @@ public class IncidentPhases {
     this.timeline = timeline;
   }
 
-  /**
-   * The timeline kind of entering a phase, {@code PHASE_MITIGATED}: typed, so reports (response
-   * times) find the moment whatever the line's wording ({@code timeline-phase}) says.
-   */
-  public static String kindOf(Phase phase) {
-    return "PHASE_" + phase.name();
-  }
-
   public void enter(DelegateExecution execution, String phaseName) {
     enter(execution, phaseName, null);
   }
@@ -46,7 +38,8 @@ public class IncidentPhases {
     String key = Incidents.keyOf(execution);
     incidents.updatePhase(key, phase);
     String text = detail == null || detail.toString().isBlank() ? null : detail.toString().strip();
-    timeline.add(key, kindOf(phase), "firebreak", "phase", IncidentTimeline.facts("phase", phase.label(),
+    // Typed, so reports (response times) find the moment whatever the line's wording (timeline-phase) says.
+    timeline.add(key, TimelineKind.of(phase), "firebreak", "phase", IncidentTimeline.facts("phase", phase.label(),
         "phaseName", phase.name(), "detail", text));
   }
 }

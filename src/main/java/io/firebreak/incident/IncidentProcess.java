@@ -24,6 +24,15 @@ public final class IncidentProcess {
   /** The IC before the latest hand-over (null when there was none yet). */
   public static final Var<String> PREVIOUS_INCIDENT_COMMANDER = Var.string("previousIncidentCommander");
 
+  /**
+   * The status update as its author wrote it: the form of {@code Post status update} and
+   * {@link #MSG_STATUS_UPDATE_RECEIVED} set it; the incident passes it to {@code incident-communication}
+   * ({@code comms.CommunicationProcess} names the same variables).
+   */
+  public static final Var<String> UPDATE_TEXT = Var.string("updateText");
+  /** What changed since the last update, as its author wrote it. */
+  public static final Var<String> WHAT_CHANGED = Var.string("whatChanged");
+
   /** The customer statement as the customer liaison wrote it (form publish-customer-statement). */
   public static final Var<String> CUSTOMER_STATEMENT = Var.string("customerStatement");
   /** Reference of the regulator notification (form notify-regulator). */
@@ -83,6 +92,24 @@ public final class IncidentProcess {
     public static final String INCIDENT_COMMANDER_HANDED_OVER = "EndEvent_IncidentCommanderHandedOver";
 
     private Elements() {}
+  }
+
+  /**
+   * The escalation phase ({@code incident-escalation.bpmn}, package {@code oncall}) as far as the
+   * incident's own actions reach into it: acknowledging its page ({@link IncidentService#acknowledgePage},
+   * {@link IncidentAction#ACK}). Named here because the incident sits below the capabilities that
+   * run its phases; {@code oncall.EscalationProcess} refers to these.
+   */
+  public static final class Escalation {
+    public static final String KEY = "incident-escalation";
+    /** Message that acknowledges the current page (Slack, PagerDuty, API). */
+    public static final String MSG_PAGE_ACKNOWLEDGED = "PageAcknowledged";
+    /** Who acknowledged, sent with {@link #MSG_PAGE_ACKNOWLEDGED}. */
+    public static final Var<String> ACKNOWLEDGED_BY = Var.string("acknowledgedBy");
+    /** The acknowledge-page user task. */
+    public static final String ACKNOWLEDGE_PAGE = "Task_AcknowledgePage";
+
+    private Escalation() {}
   }
 
   private IncidentProcess() {}

@@ -175,7 +175,12 @@ public class IncidentRepository {
   }
 
   /** Appends to the timeline; {@code actor} is a user id, or a system such as {@code slack}. */
-  public void addTimeline(String key, String kind, String actor, String text) {
+  public void addTimeline(String key, TimelineKind kind, String actor, String text) {
+    addModelTimeline(key, kind.name(), actor, text);
+  }
+
+  /** Appends a line of a kind a model named ({@link IncidentTimeline#note}), stored as given. */
+  void addModelTimeline(String key, String kind, String actor, String text) {
     jdbc.update("INSERT INTO fb_timeline (incident_key, at, kind, actor, text) VALUES (?,?,?,?,?)",
         key, Timestamp.from(now()), kind, actor, truncate(text, 4000));
   }

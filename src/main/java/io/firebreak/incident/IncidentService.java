@@ -10,8 +10,6 @@ import static io.firebreak.incident.IncidentVariables.SERVICE;
 import static io.firebreak.incident.IncidentVariables.SOURCE;
 import static io.firebreak.incident.IncidentVariables.TITLE;
 
-import io.firebreak.comms.CommunicationProcess;
-import io.firebreak.oncall.EscalationProcess;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -122,14 +120,15 @@ public class IncidentService {
    */
   public void acknowledgePage(String key, String who, String via) {
     Incident incident = get(key);
-    Optional<String> escalation = waitingFor(key, EscalationProcess.KEY, EscalationProcess.MSG_PAGE_ACKNOWLEDGED);
+    Optional<String> escalation =
+        waitingFor(key, IncidentProcess.Escalation.KEY, IncidentProcess.Escalation.MSG_PAGE_ACKNOWLEDGED);
     if (incident.state() == Incident.State.CLOSED || escalation.isEmpty()) {
       throw new IncidentConflictException("no page of " + key + " is waiting for acknowledgement");
     }
-    timeline.add(key, "ACKNOWLEDGE_RECEIVED", who, "acknowledgement-received", IncidentTimeline.facts("via", via));
-    runtime.createMessageCorrelation(EscalationProcess.MSG_PAGE_ACKNOWLEDGED)
+    timeline.add(key, TimelineKind.ACKNOWLEDGE_RECEIVED, who, "acknowledgement-received", IncidentTimeline.facts("via", via));
+    runtime.createMessageCorrelation(IncidentProcess.Escalation.MSG_PAGE_ACKNOWLEDGED)
         .processInstanceId(escalation.get())
-        .setVariable(EscalationProcess.ACKNOWLEDGED_BY.name(), who)
+        .setVariable(IncidentProcess.Escalation.ACKNOWLEDGED_BY.name(), who)
         .correlateWithResult();
   }
 
@@ -158,19 +157,19 @@ public class IncidentService {
       // The person who wrote it takes the task and completes it: the model's timeline line names them.
       tasks.setAssignee(due.getId(), postedBy);
       tasks.complete(due.getId(), Variables.createVariables()
-          .putValue(CommunicationProcess.UPDATE_TEXT.name(), text).putValue(CommunicationProcess.WHAT_CHANGED.name(), null));
+          .putValue(IncidentProcess.UPDATE_TEXT.name(), text).putValue(IncidentProcess.WHAT_CHANGED.name(), null));
       return;
     } else {
       String incident = waitingFor(key, IncidentProcess.KEY, IncidentProcess.MSG_STATUS_UPDATE_RECEIVED)
           .orElseThrow(() -> new IncidentConflictException(key + " is not responding; there is nothing to update"));
       runtime.createMessageCorrelation(IncidentProcess.MSG_STATUS_UPDATE_RECEIVED)
           .processInstanceId(incident)
-          .setVariable(CommunicationProcess.UPDATE_TEXT.name(), text)
+          .setVariable(IncidentProcess.UPDATE_TEXT.name(), text)
           // null, not "": a stale "what changed" of an earlier update must not be repeated.
-          .setVariable(CommunicationProcess.WHAT_CHANGED.name(), null)
+          .setVariable(IncidentProcess.WHAT_CHANGED.name(), null)
           .correlateWithResult();
     }
-    incidents.addTimeline(key, "STATUS_UPDATE", postedBy, text);
+    incidents.addTimeline(key, TimelineKind.STATUS_UPDATE, postedBy, text);
   }
 
   /**
@@ -218,7 +217,7 @@ public class IncidentService {
     }
     tasks.complete(task.getId(), Variables.createVariables()
         .putValue(IncidentVariables.RESOLUTION_SUMMARY.name(), summary));
-    timeline.add(key, "RESOLVE_REQUESTED", resolvedBy, "resolution-confirmed", IncidentTimeline.facts("summary", summary));
+    timeline.add(key, TimelineKind.RESOLVE_REQUESTED, resolvedBy, "resolution-confirmed", IncidentTimeline.facts("summary", summary));
     return task.getName();
   }
 

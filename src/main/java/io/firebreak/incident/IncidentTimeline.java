@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Writes the timeline lines people read. Their wording is the process owner's: each line is the
  * template {@code timeline-<wording>.text.mustache} (shipped in {@code messages/}, overridden in
  * {@code firebreak.templates.dir}, read on every line, so no restart); Java passes only the facts.
- * The kind of a line is typed and stable (reports match on it, never on wording).
+ * The kind of a line is a {@link TimelineKind}, stable (reports match on it, never on wording).
+ * The two methods a model calls take the kind as the model wrote it and store it as given.
  *
  * <p>A model can also write a line itself where nothing else records the moment, e.g.
  * {@code ${incidentTimeline.note(execution, 'ESCALATION_EXHAUSTED', 'Nobody acknowledged ...')}}:
@@ -30,7 +31,7 @@ public class IncidentTimeline {
   }
 
   public void note(DelegateExecution execution, String kind, String text) {
-    incidents.addTimeline(Incidents.keyOf(execution), kind, "firebreak", text);
+    incidents.addModelTimeline(Incidents.keyOf(execution), kind, "firebreak", text);
   }
 
   /**
@@ -39,12 +40,13 @@ public class IncidentTimeline {
    * 'status-update-published', updateText)}} in a task's complete listener.
    */
   public String published(DelegateExecution execution, String kind, Object author, String wording, Object text) {
-    return add(Incidents.keyOf(execution), kind, author == null ? null : author.toString(), wording,
-        facts("text", text == null ? "" : text.toString()));
+    String line = text(wording, facts("text", text == null ? "" : text.toString()));
+    incidents.addModelTimeline(Incidents.keyOf(execution), kind, author == null ? null : author.toString(), line);
+    return line;
   }
 
   /** Adds the line worded by {@code timeline-<wording>.text.mustache} with these facts; returns its text. */
-  public String add(String key, String kind, String actor, String wording, Map<String, ?> facts) {
+  public String add(String key, TimelineKind kind, String actor, String wording, Map<String, ?> facts) {
     String text = text(wording, facts);
     incidents.addTimeline(key, kind, actor, text);
     return text;

@@ -41,6 +41,6 @@ class RecordClassification implements JavaDelegate {
     facts.put("updateIntervalMinutes", full ? UPDATE_INTERVAL_MINUTES.require(execution) : null);
     facts.put("ackTimeoutMinutes", full ? ACK_TIMEOUT_MINUTES.require(execution) : null);
     facts.put("postmortemRequired", Boolean.TRUE.equals(POSTMORTEM_REQUIRED.get(execution)));
-    timeline.add(key, "CLASSIFIED", "firebreak", "classified", facts);
+    timeline.add(key, TimelineKind.CLASSIFIED, "firebreak", "classified", facts);
   }
 }

@@ -47,7 +47,7 @@ class RecordIncidentCommanderChange implements JavaDelegate {
       }
     }
     incidents.updateIncidentCommander(key, next);
-    incidents.addTimeline(key, "IC_CHANGED", INCIDENT_COMMANDER_CHANGED_BY.getOr(execution, "firebreak"),
+    incidents.addTimeline(key, TimelineKind.IC_CHANGED, INCIDENT_COMMANDER_CHANGED_BY.getOr(execution, "firebreak"),
         TIMELINE_TEXT.getOr(execution, next + " took over as IC"));
   }
 }

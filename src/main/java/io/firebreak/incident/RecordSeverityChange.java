@@ -40,7 +40,7 @@ class RecordSeverityChange implements JavaDelegate {
     SEVERITY.set(execution, next);
     incidents.updateSeverity(key, next);
     String reason = SEVERITY_CHANGE_REASON.get(execution);
-    timeline.add(key, "SEVERITY_CHANGED", CHANGED_BY.get(execution), "severity-changed", IncidentTimeline.facts(
+    timeline.add(key, TimelineKind.SEVERITY_CHANGED, CHANGED_BY.get(execution), "severity-changed", IncidentTimeline.facts(
         "previousSeverity", previous, "severity", next, "reason", reason == null || reason.isBlank() ? null : reason));
   }
 }

@@ -46,7 +46,7 @@ class RecordTriage implements JavaDelegate {
     Roles roles = new Roles(blankToNull(INCIDENT_COMMANDER.get(execution)), blankToNull(COMMS_LEAD.get(execution)),
         blankToNull(SCRIBE.get(execution)), blankToNull(CUSTOMER_LIAISON.get(execution)));
     incidents.updateTriage(key, type, impact, roles);
-    timeline.add(key, "TRIAGED", roles.incidentCommander(), "triaged", IncidentTimeline.facts("incidentType", type,
+    timeline.add(key, TimelineKind.TRIAGED, roles.incidentCommander(), "triaged", IncidentTimeline.facts("incidentType", type,
         "customerImpact", impact, "incidentCommander", roles.incidentCommander(), "commsLead", roles.commsLead(),
         "scribe", roles.scribe(), "customerLiaison", roles.customerLiaison()));
   }

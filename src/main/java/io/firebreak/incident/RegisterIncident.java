@@ -68,7 +68,7 @@ class RegisterIncident implements JavaDelegate {
     incidents.insert(new NewIncident(key, number, declaration.title(), declaration.description(),
         declaration.service(), declaration.type(), declaration.proposedSeverity(), declaration.customerImpact(),
         declaration.reporter(), declaration.source(), execution.getProcessInstanceId()));
-    timeline.add(key, "DECLARED", declaration.reporter(), "declared", IncidentTimeline.facts(
+    timeline.add(key, TimelineKind.DECLARED, declaration.reporter(), "declared", IncidentTimeline.facts(
         "source", declaration.source(), "title", declaration.title(), "reporter", declaration.reporter()));
   }
 

@@ -3,10 +3,11 @@ package io.firebreak.intake;
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentDeclaration;
 import io.firebreak.incident.IncidentRepository;
-import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
+import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.IncidentTypes;
+import io.firebreak.incident.TimelineKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,16 +83,16 @@ class AlertIntake {
       Optional<AlertGroups.OpenGroup> open = groups.lockOpen(hash);
       if (open.isPresent() && !open.get().incidentClosed()) {
         groups.countAlerts(open.get().id(), alerts);
-        record(open.get().incidentKey(), "ALERT", delivery, "alert-attached", facts());
+        record(open.get().incidentKey(), TimelineKind.ALERT, delivery, "alert-attached", facts());
         return new Touched(open.get().incidentKey(), Touched.ATTACHED);
       }
       open.ifPresent(closed -> groups.release(closed.id()));
       long id = groups.claim(delivery.source(), hash, delivery.groupKey(), alerts);
       Incident incident = incidentService.declare(declaration);
       groups.assign(id, incident.key());
-      record(incident.key(), "ALERT", delivery, "alert-declared", facts());
+      record(incident.key(), TimelineKind.ALERT, delivery, "alert-declared", facts());
       if (unknownLabel != null) {
-        timeline.add(incident.key(), "ALERT", Json.truncate(delivery.actor(), 100), "alert-unknown-type", facts(
+        timeline.add(incident.key(), TimelineKind.ALERT, Json.truncate(delivery.actor(), 100), "alert-unknown-type", facts(
             "label", unknownLabel, "knownTypes", String.join(", ", known.ids()), "incidentType", declaration.type()));
       }
       return new Touched(incident.key(), Touched.CREATED);
@@ -102,7 +103,7 @@ class AlertIntake {
   Optional<Touched> resolve(Delivery delivery) {
     return onOpenIncident(delivery, key -> {
       boolean suggested = incidentService.signalAlertResolved(key);
-      record(key, "ALERT_RESOLVED", delivery, "alert-resolved", facts("suggested", suggested, "phase", phase(key)));
+      record(key, TimelineKind.ALERT_RESOLVED, delivery, "alert-resolved", facts("suggested", suggested, "phase", phase(key)));
       return Touched.RESOLVED_SIGNAL;
     });
   }
@@ -114,7 +115,7 @@ class AlertIntake {
         incidentService.acknowledgePage(key, delivery.actor(), delivery.source());
       } catch (IncidentConflictException e) {
         // Checked before anything was sent, so the transaction is intact.
-        record(key, "ALERT_ACKNOWLEDGED", delivery, "alert-acknowledge-refused", facts("reason", e.getMessage()));
+        record(key, TimelineKind.ALERT_ACKNOWLEDGED, delivery, "alert-acknowledge-refused", facts("reason", e.getMessage()));
       }
       return Touched.ACKNOWLEDGED;
     });
@@ -136,7 +137,7 @@ class AlertIntake {
   }
 
   /** One line per note of the delivery (its alerts' links), worded by {@code timeline-<wording>}. */
-  private void record(String key, String kind, Delivery delivery, String wording, Map<String, Object> facts) {
+  private void record(String key, TimelineKind kind, Delivery delivery, String wording, Map<String, Object> facts) {
     List<String> notes = delivery.notes().isEmpty() ? java.util.Collections.singletonList(null) : delivery.notes();
     for (String note : notes) {
       Map<String, Object> line = new java.util.HashMap<>(facts);

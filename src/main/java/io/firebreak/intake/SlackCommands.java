@@ -2,15 +2,16 @@ package io.firebreak.intake;
 
 import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.Incident;
-import io.firebreak.incident.IncidentDeclaration;
 import io.firebreak.incident.IncidentAction;
 import io.firebreak.incident.IncidentDeclaration.InvalidDeclarationException;
-import io.firebreak.incident.IncidentPermissions;
+import io.firebreak.incident.IncidentDeclaration;
 import io.firebreak.incident.IncidentPermissions.ForbiddenException;
+import io.firebreak.incident.IncidentPermissions;
 import io.firebreak.incident.IncidentRepository;
-import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentService.IncidentConflictException;
+import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentTypes;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.FirebreakProperties;
 import java.util.List;
 import java.util.Locale;
@@ -114,14 +115,14 @@ class SlackCommands {
       // locking): all of the command happens, with its timeline entry, or none of it.
       return Retrying.run(retryFor, () -> tx.execute(status -> {
         String reply = run(sub, rest, c, incident);
-        incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c));
+        incidents.addTimeline(key, TimelineKind.SLACK_COMMAND, c.userName(), command(c));
         return reply;
       }));
     } catch (NotAllowed e) {
-      incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c) + " (refused: " + e.getMessage() + ")");
+      incidents.addTimeline(key, TimelineKind.SLACK_COMMAND, c.userName(), command(c) + " (refused: " + e.getMessage() + ")");
       return slack(e.getMessage());
     } catch (IncidentConflictException e) {
-      incidents.addTimeline(key, "SLACK_COMMAND", c.userName(), command(c) + " (not possible: " + e.getMessage() + ")");
+      incidents.addTimeline(key, TimelineKind.SLACK_COMMAND, c.userName(), command(c) + " (not possible: " + e.getMessage() + ")");
       return "Not possible: " + slack(e.getMessage());
     }
   }
@@ -237,7 +238,7 @@ class SlackCommands {
     IncidentDeclaration valid = declaration;
     Incident incident = Retrying.run(retryFor, () -> tx.execute(status -> {
       Incident declared = incidentService.declare(valid);
-      incidents.addTimeline(declared.key(), "SLACK_COMMAND", c.userName(), command(c));
+      incidents.addTimeline(declared.key(), TimelineKind.SLACK_COMMAND, c.userName(), command(c));
       return declared;
     }));
     StringBuilder reply = new StringBuilder("Declared *").append(incident.key()).append("* (")

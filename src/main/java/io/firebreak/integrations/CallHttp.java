@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firebreak.incident.IncidentLinks;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.integrations.OutboundDeliveries.Earlier;
 import io.firebreak.integrations.OutboundDeliveries.State;
 import io.firebreak.platform.Var;
@@ -218,7 +219,7 @@ class CallHttp implements JavaDelegate {
         continue;
       }
       links.put(incidentKey, link.getKey(), url, ref == null || ref.isEmpty() ? null : ref);
-      timeline.add(incidentKey, "LINKED", "firebreak", "linked", IncidentTimeline.facts("name", link.getKey(), "url", url,
+      timeline.add(incidentKey, TimelineKind.LINKED, "firebreak", "linked", IncidentTimeline.facts("name", link.getKey(), "url", url,
           "ref", ref));
     }
   }

@@ -1,5 +1,6 @@
 package io.firebreak.metrics;
 
+import io.firebreak.incident.TimelineKind;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -100,9 +101,9 @@ class IncidentMetrics implements MeterBinder {
       return snapshot;
     }
     ResponseHistory.Totals totals = history.totals();
-    Map<String, Long> kinds = history.timelineCounts(List.of("PAGED", ResponseTimes.ACKNOWLEDGED));
-    snapshot = new Snapshot(now, history.openBySeverity(), totals.declared(), kinds.get("PAGED"),
-        kinds.get(ResponseTimes.ACKNOWLEDGED), totals.acknowledged(), totals.ackSeconds(), totals.resolved(),
+    Map<TimelineKind, Long> kinds = history.timelineCounts(List.of(TimelineKind.PAGED, TimelineKind.ACKNOWLEDGED));
+    snapshot = new Snapshot(now, history.openBySeverity(), totals.declared(), kinds.get(TimelineKind.PAGED),
+        kinds.get(TimelineKind.ACKNOWLEDGED), totals.acknowledged(), totals.ackSeconds(), totals.resolved(),
         totals.resolveSeconds(), management.createJobQuery().noRetriesLeft().count(),
         management.createJobQuery().executable().active().count(), runtime.createIncidentQuery().count());
     return snapshot;

@@ -1,8 +1,9 @@
 package io.firebreak.metrics;
 
 import io.firebreak.comms.Markdown;
-import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.comms.MessageTemplates;
+import io.firebreak.incident.ResponseTimes;
 import io.firebreak.metrics.ResponseHistory.IncidentResponse;
 import io.firebreak.postmortem.ActionItemRepository;
 import java.time.Duration;

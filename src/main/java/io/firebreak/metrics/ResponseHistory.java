@@ -1,9 +1,12 @@
 package io.firebreak.metrics;
 
+import io.firebreak.incident.ResponseTimes;
 import io.firebreak.incident.TimelineEntry;
+import io.firebreak.incident.TimelineKind;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +41,8 @@ class ResponseHistory {
     Map<String, List<TimelineEntry>> moments = new HashMap<>();
     jdbc.query("SELECT t.incident_key, t.at, t.kind, t.text FROM fb_timeline t JOIN fb_incident i"
             + " ON i.incident_key = t.incident_key WHERE i.declared_at >= ? AND i.declared_at < ?"
-            + " AND t.kind IN ('" + String.join("', '", ResponseTimes.KINDS) + "') ORDER BY t.at, t.id",
+            + " AND t.kind IN ('" + String.join("', '", ResponseTimes.KINDS.stream().map(TimelineKind::name).toList())
+            + "') ORDER BY t.at, t.id",
         rs -> {
           moments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
               .add(new TimelineEntry(rs.getTimestamp(2).toInstant(), rs.getString(3), null, rs.getString(4)));
@@ -69,14 +73,14 @@ class ResponseHistory {
   }
 
   /** How many timeline lines of each of these kinds there are. */
-  Map<String, Long> timelineCounts(List<String> kinds) {
-    Map<String, Long> counts = new HashMap<>();
+  Map<TimelineKind, Long> timelineCounts(List<TimelineKind> kinds) {
+    Map<TimelineKind, Long> counts = new EnumMap<>(TimelineKind.class);
     kinds.forEach(k -> counts.put(k, 0L));
     String in = String.join(",", kinds.stream().map(k -> "?").toList());
     jdbc.query("SELECT kind, COUNT(*) FROM fb_timeline WHERE kind IN (" + in + ") GROUP BY kind",
         rs -> {
-          counts.put(rs.getString(1), rs.getLong(2));
-        }, kinds.toArray());
+          counts.put(TimelineKind.valueOf(rs.getString(1)), rs.getLong(2));
+        }, kinds.stream().map(TimelineKind::name).toArray());
     return counts;
   }
 
@@ -101,6 +105,7 @@ class ResponseHistory {
             + " LEFT JOIN (SELECT incident_key, MIN(at) AS first_resolved FROM fb_timeline"
             + " WHERE kind = ? OR (kind = ? AND text LIKE ?) GROUP BY incident_key) r ON r.incident_key = i.incident_key",
         (rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5)),
-        ResponseTimes.ACKNOWLEDGED, ResponseTimes.RESOLVED, ResponseTimes.LEGACY_PHASE, ResponseTimes.LEGACY_RESOLVED + "%");
+        TimelineKind.ACKNOWLEDGED.name(), TimelineKind.PHASE_RESOLVED.name(), TimelineKind.PHASE.name(),
+        ResponseTimes.LEGACY_RESOLVED + "%");
   }
 }

@@ -3,7 +3,7 @@ package io.firebreak.oncall;
 import io.firebreak.oncall.Catalog.Person;
 import io.firebreak.oncall.Catalog.Team;
 import io.firebreak.oncall.CatalogStore.CatalogLoaded;
-import io.firebreak.security.FirebreakGroups;
+import io.firebreak.platform.FirebreakGroups;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

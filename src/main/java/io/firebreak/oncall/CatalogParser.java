@@ -12,7 +12,7 @@ import io.firebreak.oncall.Catalog.Service;
 import io.firebreak.oncall.Catalog.Team;
 import io.firebreak.oncall.Catalog.ThirdParty;
 import io.firebreak.oncall.Catalog.WorkingHours;
-import io.firebreak.security.FirebreakGroups;
+import io.firebreak.platform.FirebreakGroups;
 import java.io.StringReader;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;

@@ -7,6 +7,7 @@ import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MailPort;
 import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentTimeline;
+import io.firebreak.incident.TimelineKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -59,13 +60,13 @@ class DirectPaging implements PagingPort {
           new MailPort.Mail(List.of(email.strip()), subject, text, "<p>" + HtmlUtils.htmlEscape(text) + "</p>")));
     }
     if (people.isEmpty()) {
-      timeline.add(incidentKey, "SKIPPED", "paging", "nobody-to-page", facts("target", target));
+      timeline.add(incidentKey, TimelineKind.SKIPPED, "paging", "nobody-to-page", facts("target", target));
     }
     if (!unreachable.isEmpty()) {
-      timeline.add(incidentKey, "SKIPPED", "paging", "not-paged-no-email", facts("people", String.join(", ", unreachable)));
+      timeline.add(incidentKey, TimelineKind.SKIPPED, "paging", "not-paged-no-email", facts("people", String.join(", ", unreachable)));
     }
     if (!notInSlack.isEmpty()) {
-      timeline.add(incidentKey, "SKIPPED", "paging", "no-page-dm", facts("people", String.join(", ", notInSlack)));
+      timeline.add(incidentKey, TimelineKind.SKIPPED, "paging", "no-page-dm", facts("people", String.join(", ", notInSlack)));
     }
   }
 

@@ -1,14 +1,19 @@
 package io.firebreak.oncall;
 
+import io.firebreak.incident.IncidentProcess;
 import io.firebreak.platform.Var;
 
-/** Paging and its escalation, and leadership escalation: {@code processes/incident-escalation.bpmn}. */
+/**
+ * Paging and its escalation, and leadership escalation: {@code processes/incident-escalation.bpmn}.
+ * What the incident's own actions send it (the acknowledgement) is named in
+ * {@link IncidentProcess.Escalation}, below this package.
+ */
 public final class EscalationProcess {
 
-  public static final String KEY = "incident-escalation";
+  public static final String KEY = IncidentProcess.Escalation.KEY;
 
   /** Message that acknowledges the current page (Slack, PagerDuty, API). */
-  public static final String MSG_PAGE_ACKNOWLEDGED = "PageAcknowledged";
+  public static final String MSG_PAGE_ACKNOWLEDGED = IncidentProcess.Escalation.MSG_PAGE_ACKNOWLEDGED;
 
   /** The {@link EscalationPlan} as JSON, fixed when escalation starts. */
   public static final Var<String> ESCALATION_PLAN = Var.string("escalationPlan");
@@ -32,7 +37,7 @@ public final class EscalationProcess {
   public static final Var<String> PAGED_GROUP = Var.string("pagedGroup");
   /** Minutes the current page waits for an acknowledgement before the next step. */
   public static final Var<Integer> ACK_DELAY_MINUTES = Var.integer("ackDelayMinutes");
-  public static final Var<String> ACKNOWLEDGED_BY = Var.string("acknowledgedBy");
+  public static final Var<String> ACKNOWLEDGED_BY = IncidentProcess.Escalation.ACKNOWLEDGED_BY;
   /** Response-plan input: the clock is inside the owning team's working hours (catalog); true for 24/7. */
   public static final Var<Boolean> INSIDE_WORKING_HOURS = Var.bool("insideWorkingHours");
   /** Start of the owning team's next working day (ISO-8601 instant), now when inside the hours. */
@@ -49,7 +54,7 @@ public final class EscalationProcess {
     public static final String SEVERITY_CHANGED_WHILE_WAITING = "Event_SeverityChangedWhileWaiting";
     public static final String REASSESS_PAGING_TIME = "Task_ReassessPagingTime";
     public static final String PAGE_LEVEL = "Task_PageEscalationLevel";
-    public static final String ACKNOWLEDGE_PAGE = "Task_AcknowledgePage";
+    public static final String ACKNOWLEDGE_PAGE = IncidentProcess.Escalation.ACKNOWLEDGE_PAGE;
     public static final String ACK_OVERDUE = "Timer_AckOverdue";
     public static final String REPLAN_ESCALATION = "Task_ReplanEscalation";
     public static final String REFRESH_ESCALATION = "Task_RefreshEscalation";

@@ -3,6 +3,7 @@ package io.firebreak.oncall;
 import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.incident.IncidentTimeline;
+import io.firebreak.incident.TimelineKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ class NotConfiguredPaging implements PagingPort {
 
   @Override
   public void page(String incidentKey, String target, String subject, String text) {
-    String note = timeline.add(incidentKey, "NOT_CONFIGURED", "paging", "paging-not-configured",
+    String note = timeline.add(incidentKey, TimelineKind.NOT_CONFIGURED, "paging", "paging-not-configured",
         facts("target", target, "subject", subject, "text", text));
     log.info("{}: {}", incidentKey, note);
   }

@@ -4,10 +4,11 @@ import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.MessageModel;
-import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.comms.MessageTemplates;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.oncall.Catalog.Person;
 import io.firebreak.oncall.Catalog.Service;
 import io.firebreak.oncall.EscalationPlan.Step;
@@ -107,7 +108,7 @@ class PageEscalationLevel implements JavaDelegate {
       paging.page(key, target.target(), subject, text);
       return null;
     });
-    timeline.add(key, "PAGED", "firebreak", "paged", facts("pagedTarget", target.target(), "pagedVia", target.via(),
+    timeline.add(key, TimelineKind.PAGED, "firebreak", "paged", facts("pagedTarget", target.target(), "pagedVia", target.via(),
         "escalationLevel", step.level(), "escalationRound", step.round(), "rounds", rounds, "repeatedPolicy", rounds > 1,
         "step", index + 1, "steps", plan.steps().size()));
   }

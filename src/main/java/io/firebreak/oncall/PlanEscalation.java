@@ -7,6 +7,7 @@ import static io.firebreak.incident.IncidentVariables.SEVERITY;
 
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.oncall.EscalationPlan.Step;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class PlanEscalation implements JavaDelegate {
     EscalationProcess.ESCALATION_POLICY.set(execution, plan.policy());
     EscalationProcess.NEXT_ESCALATION_STEP.set(execution, 0);
     EscalationProcess.MORE_LEVELS.set(execution, !plan.steps().isEmpty());
-    timeline.add(Incidents.keyOf(execution), "ESCALATION_PLANNED", "firebreak", "escalation-planned", facts(plan));
+    timeline.add(Incidents.keyOf(execution), TimelineKind.ESCALATION_PLANNED, "firebreak", "escalation-planned", facts(plan));
   }
 
   /** The plan for the line {@code timeline-escalation-planned}: policy, service, the first round's levels, rounds. */

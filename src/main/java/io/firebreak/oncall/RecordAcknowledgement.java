@@ -4,6 +4,7 @@ import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class RecordAcknowledgement implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String who = EscalationProcess.ACKNOWLEDGED_BY.get(execution);
-    timeline.add(Incidents.keyOf(execution), "ACKNOWLEDGED", who, "page-acknowledged", facts("acknowledgedBy", who,
+    timeline.add(Incidents.keyOf(execution), TimelineKind.ACKNOWLEDGED, who, "page-acknowledged", facts("acknowledgedBy", who,
         "escalationLevel", EscalationProcess.ESCALATION_LEVEL.getOr(execution, 1),
         "pagedTarget", EscalationProcess.PAGED_TARGET.getOr(execution, "on-call")));
   }

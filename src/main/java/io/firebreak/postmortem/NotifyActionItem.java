@@ -7,6 +7,7 @@ import io.firebreak.comms.IncidentMails;
 import io.firebreak.comms.MessageModel;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.Var;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +64,14 @@ class NotifyActionItem implements JavaDelegate {
         String lead = properties.leadOf(owner);
         who = lead != null ? lead : "group " + properties.leadGroup();
         to = lead != null ? userAddress(identity, lead) : IncidentMails.groupAddresses(identity, properties.leadGroup());
-        timeline.add(key, "ACTION_ITEM_OVERDUE", "firebreak", "action-item-overdue",
+        timeline.add(key, TimelineKind.ACTION_ITEM_OVERDUE, "firebreak", "action-item-overdue",
             facts("actionItemTitle", ActionItemProcess.TITLE.get(execution), "actionItemOwner", owner,
                 "actionItemDueDay", ActionItemProcess.DUE_DAY.get(execution), "recipientName", who));
       }
       default -> throw new IllegalArgumentException("recipient must be 'owner' or 'lead', not '" + recipient + "'");
     }
     if (to.isEmpty()) {
-      timeline.add(key, "SKIPPED", "email", "no-email-address", facts("recipientName", who, "template", template));
+      timeline.add(key, TimelineKind.SKIPPED, "email", "no-email-address", facts("recipientName", who, "template", template));
       return;
     }
     Map<String, Object> data = model.of(execution);

@@ -4,6 +4,7 @@ import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.FirebreakProperties;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ class PlanActionItems implements JavaDelegate {
     }
     execution.setVariable(PostmortemProcess.ACTION_ITEMS_DUE_SOON, SpinValues.jsonValue(dueSoon.toString()).create());
     PostmortemProcess.ACTION_ITEMS_DUE_SOON_COUNT.set(execution, dueSoon.elements().size());
-    timeline.add(key, "ACTION_ITEMS", "firebreak", "action-items-planned", facts("dueSoonCount",
+    timeline.add(key, TimelineKind.ACTION_ITEMS, "firebreak", "action-items-planned", facts("dueSoonCount",
         dueSoon.elements().size(), "horizon", horizon.toString(), "planningCount", planning.size(), "planning", planning));
   }
 }

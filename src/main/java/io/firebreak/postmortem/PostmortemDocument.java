@@ -2,15 +2,16 @@ package io.firebreak.postmortem;
 
 import io.firebreak.comms.CommunicationProcess;
 import io.firebreak.comms.Markdown;
-import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.comms.MessageTemplates;
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentProcess;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentService.IncidentNotFoundException;
 import io.firebreak.incident.IncidentVariables;
+import io.firebreak.incident.ResponseTimes;
 import io.firebreak.incident.TimelineEntry;
-import io.firebreak.metrics.ResponseTimes;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.FirebreakProperties;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,8 +38,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PostmortemDocument {
-
-  private static final String STATUS_UPDATE = "STATUS_UPDATE";
 
   /** Camunda keeps string variables up to 4,000 characters; the forms get the document cut to this. */
   static final int VARIABLE_LIMIT = 3900;
@@ -126,10 +125,10 @@ public class PostmortemDocument {
       }
       Map<String, Object> row = line(e.at(), e.kind(), e.actor(), e.text(), null);
       lines.add(row);
-      if (STATUS_UPDATE.equals(e.kind())) {
+      if (e.is(TimelineKind.STATUS_UPDATE)) {
         row.put("raw", e.text());
         updatesInTimeline.add(row);
-      } else if (CUSTOMER_STATEMENT.equals(e.kind())) {
+      } else if (e.is(TimelineKind.CUSTOMER_STATEMENT)) {
         statementsInTimeline.add(e.text());
       }
     }
@@ -138,13 +137,13 @@ public class PostmortemDocument {
       if ("customer-statement".equals(c.template())) {
         statements.add(Map.of("at", time(c.at()), "text", c.text() == null ? "" : c.text()));
         if (!statementsInTimeline.remove(c.text() == null ? "" : c.text())) {
-          lines.add(line(c.at(), CUSTOMER_STATEMENT, null, c.text(), null));
+          lines.add(line(c.at(), TimelineKind.CUSTOMER_STATEMENT.name(), null, c.text(), null));
         }
       } else if ("status-update".equals(c.template())) {
         Map<String, Object> row = updatesInTimeline.stream().filter(r -> java.util.Objects.equals(r.get("raw"), c.text()))
             .findFirst().orElse(null);
         if (row == null) {
-          lines.add(line(c.at(), STATUS_UPDATE, null, c.text(), c.whatChanged()));
+          lines.add(line(c.at(), TimelineKind.STATUS_UPDATE.name(), null, c.text(), c.whatChanged()));
         } else {
           // The timeline's line (with its author) gets what changed from the published update.
           updatesInTimeline.remove(row);
@@ -253,8 +252,6 @@ public class PostmortemDocument {
     }
     return result;
   }
-
-  private static final String CUSTOMER_STATEMENT = "CUSTOMER_STATEMENT";
 
   private static Map<String, Object> line(Instant at, String kind, String actor, String text, String whatChanged) {
     Map<String, Object> m = new HashMap<>();

@@ -4,6 +4,7 @@ import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
+import io.firebreak.incident.TimelineKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class RecordActionItemDone implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String who = ActionItemProcess.COMPLETED_BY.getOr(execution, ActionItemProcess.OWNER.get(execution));
     if (actionItems.done(ActionItemProcess.ID.require(execution), who, ActionItemProcess.OUTCOME.get(execution))) {
-      timeline.add(Incidents.keyOf(execution), "ACTION_ITEM_DONE", who, "action-item-done",
+      timeline.add(Incidents.keyOf(execution), TimelineKind.ACTION_ITEM_DONE, who, "action-item-done",
           facts("actionItemTitle", ActionItemProcess.TITLE.get(execution), "actionItemOutcome",
               ActionItemProcess.OUTCOME.get(execution), "completedBy", who));
     }

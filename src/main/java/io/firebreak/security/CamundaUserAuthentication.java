@@ -1,5 +1,6 @@
 package io.firebreak.security;
 
+import io.firebreak.platform.CurrentUser;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;

@@ -1,5 +1,6 @@
 package io.firebreak.security;
 
+import io.firebreak.platform.CurrentUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,16 +1,17 @@
 package io.firebreak.security;
 
-import static io.firebreak.security.FirebreakGroups.ADMINS;
-import static io.firebreak.security.FirebreakGroups.COMMUNICATIONS;
-import static io.firebreak.security.FirebreakGroups.INCIDENT_COMMANDERS;
-import static io.firebreak.security.FirebreakGroups.LEADERSHIP;
-import static io.firebreak.security.FirebreakGroups.LEGAL;
-import static io.firebreak.security.FirebreakGroups.RESPONDERS;
-import static io.firebreak.security.FirebreakGroups.SUPPORT;
+import static io.firebreak.platform.FirebreakGroups.ADMINS;
+import static io.firebreak.platform.FirebreakGroups.COMMUNICATIONS;
+import static io.firebreak.platform.FirebreakGroups.INCIDENT_COMMANDERS;
+import static io.firebreak.platform.FirebreakGroups.LEADERSHIP;
+import static io.firebreak.platform.FirebreakGroups.LEGAL;
+import static io.firebreak.platform.FirebreakGroups.RESPONDERS;
+import static io.firebreak.platform.FirebreakGroups.SUPPORT;
 
 import io.firebreak.incident.DeclarationProcess;
 import io.firebreak.maintenance.MaintenanceProcess;
 import io.firebreak.incident.IncidentProcess;
+import io.firebreak.platform.FirebreakGroups;
 import io.firebreak.platform.FirebreakProperties;
 import java.security.SecureRandom;
 import java.util.Arrays;

@@ -2,9 +2,10 @@ package io.firebreak.statuspage;
 
 import static io.firebreak.incident.IncidentTimeline.facts;
 
-import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
+import io.firebreak.comms.MessageTemplates;
 import io.firebreak.incident.IncidentTimeline;
+import io.firebreak.incident.TimelineKind;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -31,7 +32,7 @@ class BuiltInStatusPage implements StatusPagePort {
   public void publish(StatusPageUpdate update) {
     String fallbackTitle = templates.render(TITLE_TEMPLATE, Format.TEXT, Map.of()).strip();
     if (store.apply(update, fallbackTitle, ClockUtil.getCurrentTime().toInstant())) {
-      timeline.add(update.incidentKey(), "STATUS_PAGE", "status-page", "status-page-published",
+      timeline.add(update.incidentKey(), TimelineKind.STATUS_PAGE, "status-page", "status-page-published",
           facts("status", update.status(), "text", update.text()));
       documents.changed();
     }

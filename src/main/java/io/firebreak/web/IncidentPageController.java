@@ -11,7 +11,7 @@ import io.firebreak.incident.IncidentVisibility;
 import io.firebreak.incident.TimelineEntry;
 import io.firebreak.oncall.Catalog;
 import io.firebreak.oncall.OnCallService;
-import io.firebreak.security.CurrentUser;
+import io.firebreak.platform.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package io.firebreak.web;
 
-import static io.firebreak.security.FirebreakGroups.COMMUNICATIONS;
-import static io.firebreak.security.FirebreakGroups.INCIDENT_COMMANDERS;
-import static io.firebreak.security.FirebreakGroups.LEADERSHIP;
-import static io.firebreak.security.FirebreakGroups.LEGAL;
-import static io.firebreak.security.FirebreakGroups.RESPONDERS;
-import static io.firebreak.security.FirebreakGroups.SUPPORT;
+import static io.firebreak.platform.FirebreakGroups.COMMUNICATIONS;
+import static io.firebreak.platform.FirebreakGroups.INCIDENT_COMMANDERS;
+import static io.firebreak.platform.FirebreakGroups.LEADERSHIP;
+import static io.firebreak.platform.FirebreakGroups.LEGAL;
+import static io.firebreak.platform.FirebreakGroups.RESPONDERS;
+import static io.firebreak.platform.FirebreakGroups.SUPPORT;
 
 import io.firebreak.incident.IncidentProcess;
 import io.firebreak.incident.IncidentVariables;

@@ -6,7 +6,7 @@ import static io.firebreak.incident.TriageProcess.Elements.RECORD_TRIAGE;
 import static io.firebreak.incident.TriageProcess.Elements.SEVERITY_CHANGED;
 import static io.firebreak.incident.TriageProcess.Elements.SEVERITY_CHANGE_REQUESTED;
 import static io.firebreak.incident.TriageProcess.Elements.TRIAGE_INCIDENT;
-import static io.firebreak.security.FirebreakGroups.INCIDENT_COMMANDERS;
+import static io.firebreak.platform.FirebreakGroups.INCIDENT_COMMANDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -61,7 +61,7 @@ public final class TestIncidents {
     String key = "INC-" + number;
     incidents.insert(new NewIncident(key, number, title, "synthetic", service, type, severity, false, "support.sam",
         source, null));
-    incidents.addTimeline(key, "DECLARED", "support.sam", "Incident declared via " + source + ": " + title);
+    incidents.addTimeline(key, TimelineKind.DECLARED, "support.sam", "Incident declared via " + source + ": " + title);
     classify(incidents, key, severity);
     return key;
   }
@@ -69,6 +69,6 @@ public final class TestIncidents {
   /** Resolves an incident now (engine clock), as the resolve step's phase listener does. */
   public static void resolve(IncidentRepository incidents, String key) {
     incidents.updatePhase(key, Incident.Phase.RESOLVED);
-    incidents.addTimeline(key, "PHASE", "firebreak", "Phase: resolved");
+    incidents.addTimeline(key, TimelineKind.PHASE, "firebreak", "Phase: resolved");
   }
 }

@@ -12,9 +12,10 @@ import io.firebreak.ProcessTest;
 import io.firebreak.comms.MailPort.Mail;
 import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.TestIncidents;
+import io.firebreak.incident.TimelineKind;
+import io.firebreak.platform.FirebreakGroups;
 import io.firebreak.postmortem.PostmortemProcess;
 import io.firebreak.postmortem.TestUsers;
-import io.firebreak.security.FirebreakGroups;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -61,14 +62,14 @@ class IncidentReviewProcessTest extends ProcessTest {
       String severity, Integer ack, Integer mitigated, Integer resolved) {
     at(declared);
     String key = TestIncidents.declared(incidents, title, service, type, source, severity);
-    incidents.addTimeline(key, "PAGED", "firebreak", "Paged responders");
+    incidents.addTimeline(key, TimelineKind.PAGED, "firebreak", "Paged responders");
     if (ack != null) {
       at(declared.plusMinutes(ack));
-      incidents.addTimeline(key, "ACKNOWLEDGED", "olly.oncall", "Page acknowledged");
+      incidents.addTimeline(key, TimelineKind.ACKNOWLEDGED, "olly.oncall", "Page acknowledged");
     }
     if (mitigated != null) {
       at(declared.plusMinutes(mitigated));
-      incidents.addTimeline(key, "PHASE", "firebreak", "Phase: mitigated: fixed");
+      incidents.addTimeline(key, TimelineKind.PHASE, "firebreak", "Phase: mitigated: fixed");
     }
     if (resolved != null) {
       at(declared.plusMinutes(resolved));

@@ -116,7 +116,7 @@ abstract class LearningLoopScenario {
   @Autowired ResponseHistory history;
 
   /**
-   * The response times behind the metrics are summed in SQL; they equal what {@link ResponseTimes}
+   * The response times behind the metrics are summed in SQL; they equal what {@link io.firebreak.incident.ResponseTimes}
    * computes from the incidents' timelines, on this database, including the legacy phase lines and
    * a resolution known only from the timeline.
    */

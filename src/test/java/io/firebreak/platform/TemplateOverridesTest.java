@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.firebreak.ProcessTest;
-import io.firebreak.incident.IncidentPhases;
 import io.firebreak.incident.IncidentVariables;
+import io.firebreak.incident.ResponseTimes;
 import io.firebreak.incident.TestIncidents;
 import io.firebreak.incident.TimelineEntry;
-import io.firebreak.metrics.ResponseTimes;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.oncall.EscalationProcess;
 import io.firebreak.oncall.RecordingPaging.Page;
 import io.firebreak.postmortem.PostmortemDocument;
@@ -127,7 +127,7 @@ class TemplateOverridesTest extends ProcessTest {
     try {
       String shipped = TestIncidents.register(incidents, "Payments slow", "degradation", true);
       engine.getRuntimeService().startProcessInstanceByKey("test-phases", shipped);
-      assertThat(only(shipped, IncidentPhases.kindOf(io.firebreak.incident.Incident.Phase.MITIGATED)).text())
+      assertThat(only(shipped, TimelineKind.PHASE_MITIGATED.name()).text())
           .isEqualTo("Phase: mitigated: Failover done");
 
       override("timeline-phase.text.mustache", "Now {{phase}}{{#detail}} ({{detail}}){{/detail}}");

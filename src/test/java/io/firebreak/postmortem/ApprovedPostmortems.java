@@ -3,7 +3,7 @@ package io.firebreak.postmortem;
 import io.firebreak.ProcessTest;
 import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.TestIncidents;
-import io.firebreak.security.FirebreakGroups;
+import io.firebreak.platform.FirebreakGroups;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;

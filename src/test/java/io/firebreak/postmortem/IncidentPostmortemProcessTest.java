@@ -36,7 +36,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.firebreak.ProcessTest;
 import io.firebreak.comms.RecordingChat.Call;
 import io.firebreak.incident.TestIncidents;
-import io.firebreak.security.FirebreakGroups;
+import io.firebreak.platform.FirebreakGroups;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

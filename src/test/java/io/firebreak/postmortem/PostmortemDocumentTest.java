@@ -10,10 +10,11 @@ import io.firebreak.incident.IncidentProcess;
 import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentVariables;
 import io.firebreak.incident.RemediationProcess;
+import io.firebreak.incident.ResponseTimes;
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.incident.TriageProcess;
-import io.firebreak.metrics.ResponseTimes;
 import io.firebreak.oncall.EscalationProcess;
-import io.firebreak.security.FirebreakGroups;
+import io.firebreak.platform.FirebreakGroups;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -79,7 +80,7 @@ class PostmortemDocumentTest extends ProcessTest {
   void scriptedIncidentGivesTheTimelineDurationsAndEverySectionOfThePostmortem() {
     TestUsers.ensure(engine.getIdentityService(), "pat.author", "pat@example.com", FirebreakGroups.INCIDENT_COMMANDERS);
     TestUsers.ensure(engine.getIdentityService(), "olly.oncall", "olly@example.com", FirebreakGroups.RESPONDERS);
-    // The roles the triage form names must be Firebreak users (the form rejects others).
+    // Triage accepts only Firebreak users for the roles (RecordTriage).
     users("ian.ic", "cara.comms", "sid.scribe", "liam.liaison");
     at(9, 0);
     Incident declared = incidentService.declare(new IncidentDeclaration("Checkout <fails> | *EU*", "Card payments fail",
@@ -174,9 +175,9 @@ class PostmortemDocumentTest extends ProcessTest {
     assertThat(incidents.find(key).orElseThrow().state()).isEqualTo(Incident.State.CLOSED);
 
     // Delivery notes as an installation without Slack and email writes them (the test ports deliver).
-    incidents.addTimeline(key, "NOT_CONFIGURED", "slack", "Slack not configured: not posted to #incidents");
-    incidents.addTimeline(key, "NOT_CONFIGURED", "slack", "Slack not configured: channel not archived");
-    incidents.addTimeline(key, "SKIPPED", "email", "No email address for pat.author");
+    incidents.addTimeline(key, TimelineKind.NOT_CONFIGURED, "slack", "Slack not configured: not posted to #incidents");
+    incidents.addTimeline(key, TimelineKind.NOT_CONFIGURED, "slack", "Slack not configured: channel not archived");
+    incidents.addTimeline(key, TimelineKind.SKIPPED, "email", "No email address for pat.author");
     String markdown = document.render(key);
     Map<String, String> s = sections(markdown);
     assertThat(s.keySet()).containsExactly("", "Summary", "Roles", "Response times", "Timeline", "Customer statements",

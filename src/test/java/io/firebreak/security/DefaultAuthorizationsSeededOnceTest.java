@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.FirebreakApplication;
 import io.firebreak.Http;
+import io.firebreak.platform.FirebreakGroups;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.firebreak.security;
+package io.firebreak.platform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

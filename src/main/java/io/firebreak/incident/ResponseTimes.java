@@ -1,30 +1,30 @@
-package io.firebreak.metrics;
+package io.firebreak.incident;
 
-import io.firebreak.incident.Incident;
-import io.firebreak.incident.IncidentPhases;
-import io.firebreak.incident.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The moments of an incident's response, read from its history (the read model and its timeline):
- * declared, first acknowledgement (timeline kind {@value #ACKNOWLEDGED}), mitigated (the first
- * {@code PHASE_MITIGATED} entry, written by {@code incidentPhases}) and resolved. Matched by the
- * typed kind, never by the wording a process owner may change. The
- * postmortem, the review report and the metrics all compute durations here, so their figures agree.
+ * declared, first acknowledgement ({@link TimelineKind#ACKNOWLEDGED}), mitigated (the first
+ * {@link TimelineKind#PHASE_MITIGATED}, written by {@code incidentPhases}) and resolved. Matched by
+ * the typed kind, never by the wording a process owner may change. The postmortem, the review report
+ * and the metrics all compute durations here, so their figures agree; it sits with the timeline it
+ * reads, below both.
  */
 public record ResponseTimes(Instant declared, Instant acknowledged, Instant mitigated, Instant resolved) {
 
-  public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
-  static final String MITIGATED = IncidentPhases.kindOf(Incident.Phase.MITIGATED);
-  static final String RESOLVED = IncidentPhases.kindOf(Incident.Phase.RESOLVED);
   /** The timeline kinds read here. */
-  static final List<String> KINDS = List.of(ACKNOWLEDGED, MITIGATED, RESOLVED, "PHASE");
-  // Entries written before phases had a kind each: kind PHASE, text "Phase: mitigated…".
-  static final String LEGACY_PHASE = "PHASE";
+  public static final List<TimelineKind> KINDS = List.of(TimelineKind.ACKNOWLEDGED, TimelineKind.PHASE_MITIGATED,
+      TimelineKind.PHASE_RESOLVED, TimelineKind.PHASE);
+  /*
+   * Rows written before each phase had its kind: kind PHASE, text "Phase: mitigated…". Older
+   * databases still hold them and no migration rewrote them (the text is the only record of which
+   * phase), so for those rows alone the text decides; nothing writes kind PHASE any more.
+   */
   private static final String LEGACY_MITIGATED = "Phase: " + Incident.Phase.MITIGATED.label();
-  static final String LEGACY_RESOLVED = "Phase: " + Incident.Phase.RESOLVED.label();
+  /** The text of a legacy resolved-phase row begins so (also matched in SQL by {@code metrics.ResponseHistory}). */
+  public static final String LEGACY_RESOLVED = "Phase: " + Incident.Phase.RESOLVED.label();
 
   public static ResponseTimes of(Incident incident, List<TimelineEntry> timeline) {
     return of(incident.declaredAt(), incident.resolvedAt(), timeline);
@@ -36,14 +36,14 @@ public record ResponseTimes(Instant declared, Instant acknowledged, Instant miti
     Instant mitigated = null;
     Instant resolvedPhase = null;
     for (TimelineEntry e : timeline) {
-      if (ack == null && ACKNOWLEDGED.equals(e.kind())) {
+      if (ack == null && e.is(TimelineKind.ACKNOWLEDGED)) {
         ack = e.at();
       }
-      boolean legacy = LEGACY_PHASE.equals(e.kind()) && e.text() != null;
-      if (mitigated == null && (MITIGATED.equals(e.kind()) || legacy && e.text().startsWith(LEGACY_MITIGATED))) {
+      boolean legacy = e.is(TimelineKind.PHASE) && e.text() != null;
+      if (mitigated == null && (e.is(TimelineKind.PHASE_MITIGATED) || legacy && e.text().startsWith(LEGACY_MITIGATED))) {
         mitigated = e.at();
       }
-      if (resolvedPhase == null && (RESOLVED.equals(e.kind()) || legacy && e.text().startsWith(LEGACY_RESOLVED))) {
+      if (resolvedPhase == null && (e.is(TimelineKind.PHASE_RESOLVED) || legacy && e.text().startsWith(LEGACY_RESOLVED))) {
         resolvedPhase = e.at();
       }
     }

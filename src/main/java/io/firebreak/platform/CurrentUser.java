@@ -1,4 +1,4 @@
-package io.firebreak.security;
+package io.firebreak.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -15,10 +15,6 @@ public record CurrentUser(String id, List<String> groups) {
       throw new IllegalStateException("request " + request.getRequestURI() + " was not authenticated");
     }
     return user;
-  }
-
-  public boolean memberOf(String group) {
-    return groups.contains(group);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.firebreak.security;
+package io.firebreak.platform;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,6 +20,6 @@ public class EngineActions {
   }
 
   public <T> T asFirebreak(Supplier<T> action) {
-    return io.firebreak.platform.AsFirebreak.call(identity, action);
+    return AsFirebreak.call(identity, action);
   }
 }
