@@ -36,7 +36,7 @@ class ArchitectureTest {
 
   static {
     List<String> capabilities = List.of("platform", "incident", "comms", "oncall", "statuspage", "integrations",
-        "postmortem", "metrics");
+        "postmortem", "metrics", "maintenance");
     MAY_USE.put("platform", List.of());
     MAY_USE.put("incident", List.of("platform"));
     MAY_USE.put("comms", List.of("platform", "incident"));
@@ -44,6 +44,8 @@ class ArchitectureTest {
       MAY_USE.put(port, List.of("platform", "incident", "comms"));
     }
     MAY_USE.put("metrics", List.of("platform", "incident", "comms", "postmortem"));
+    // Planned maintenance publishes on the status page and announces through comms.
+    MAY_USE.put("maintenance", List.of("platform", "incident", "comms", "statuspage"));
     MAY_USE.put("intake", capabilities);
     MAY_USE.put("web", capabilities);
     // Security guards every entry point, so it knows intake's credential check and the processes it grants.

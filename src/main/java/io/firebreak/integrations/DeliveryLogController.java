@@ -1,8 +1,8 @@
 package io.firebreak.integrations;
 
 import io.firebreak.platform.ErrorBody;
-import io.firebreak.security.CurrentUser;
-import io.firebreak.security.FirebreakGroups;
+import io.firebreak.platform.CurrentUser;
+import io.firebreak.platform.FirebreakGroups;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;

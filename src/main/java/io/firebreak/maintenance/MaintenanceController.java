@@ -1,7 +1,7 @@
 package io.firebreak.maintenance;
 
 import io.firebreak.platform.AsFirebreak;
-import io.firebreak.security.CurrentUser;
+import io.firebreak.platform.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.firebreak.maintenance;
 
 import static io.firebreak.incident.IncidentTimeline.facts;
 
+import io.firebreak.incident.TimelineKind;
 import io.firebreak.comms.ChatPort;
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.IncidentMails;
@@ -72,7 +73,7 @@ class NotifyMaintenance implements JavaDelegate {
         : target.startsWith("#") ? target.substring(1) : target;
     if (!target.isEmpty() && templates.exists(template, Format.SLACK)) {
       if (channel == null || channel.isBlank()) {
-        timeline.add(key, "SKIPPED", "slack", "no-channel-to-post-to", facts("template", template));
+        timeline.add(key, TimelineKind.SKIPPED, "slack", "no-channel-to-post-to", facts("template", template));
       } else {
         String text = templates.render(template, Format.SLACK, model);
         deliveries.once(key, deliveries.stepKey(execution), "post:" + channel + ":" + template,
@@ -84,7 +85,7 @@ class NotifyMaintenance implements JavaDelegate {
     if (!recipients.isEmpty() && templates.exists(template, Format.SUBJECT)) {
       List<String> to = addresses(execution, recipients);
       if (to.isEmpty()) {
-        timeline.add(key, "SKIPPED", "email", "no-email-recipients",
+        timeline.add(key, TimelineKind.SKIPPED, "email", "no-email-recipients",
             facts("template", template, "distribution", recipients.contains("distribution"), "group", recipients));
       } else {
         mails.send(execution, key, template, to, model);

@@ -17,6 +17,10 @@ public record CurrentUser(String id, List<String> groups) {
     return user;
   }
 
+  public boolean memberOf(String group) {
+    return groups.contains(group);
+  }
+
   @Override
   public String toString() {
     // Spring Security and log lines show the principal: the id, nothing else.

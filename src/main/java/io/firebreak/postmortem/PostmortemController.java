@@ -2,7 +2,7 @@ package io.firebreak.postmortem;
 
 import io.firebreak.incident.IncidentService;
 import io.firebreak.incident.IncidentVisibility;
-import io.firebreak.security.CurrentUser;
+import io.firebreak.platform.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
