@@ -28,8 +28,9 @@ import org.springframework.test.context.ActiveProfiles;
  * which, their columns and order, what they list), and a support user declaring with the start form
  * in a real Chromium, who is shown the new incident's key and a link to its page.
  */
-// The Tasklist browser tests share a context of their own: in the context shared with the API tests
-// Tasklist's index answered 500 (no server log) after some earlier test; cause not found yet.
+// The Tasklist browser tests share a context of their own (found later: the 500s seen in the shared
+// context came from the webapps' static runtime delegates a closed context cleared; EngineRegistration
+// now restores them).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "firebreak.test.context=tasklist-browser")
 @ActiveProfiles("test")
