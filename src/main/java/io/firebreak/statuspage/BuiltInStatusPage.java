@@ -18,9 +18,11 @@ class BuiltInStatusPage implements StatusPagePort {
   private final IncidentTimeline timeline;
   private final MessageTemplates templates;
   private final StatusPageDocuments documents;
+  private final StatusSubscribers subscribers;
 
   BuiltInStatusPage(PublicStatusStore store, IncidentTimeline timeline, MessageTemplates templates,
-      StatusPageDocuments documents) {
+      StatusPageDocuments documents, StatusSubscribers subscribers) {
+    this.subscribers = subscribers;
     this.documents = documents;
     this.store = store;
     this.timeline = timeline;
@@ -34,6 +36,7 @@ class BuiltInStatusPage implements StatusPagePort {
       timeline.add(update.incidentKey(), "STATUS_PAGE", "status-page", "status-page-published",
           facts("status", update.status(), "text", update.text()));
       documents.changed();
+      subscribers.published(StatusSubscribers.INCIDENT, update.incidentKey(), store.latestUpdateId(update.incidentKey()));
     }
   }
 }
