@@ -1,6 +1,7 @@
 package io.firebreak.comms;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Email to people about an incident. Called from its own async step, wrapped in
@@ -15,6 +16,18 @@ public interface MailPort {
    */
   String send(String incidentKey, Mail mail);
 
-  /** One email: plain text always, HTML alongside it. */
-  record Mail(List<String> to, String subject, String text, String html) {}
+  /**
+   * One email: plain text always, HTML alongside it; {@code headers} are extra header fields (e.g.
+   * {@code List-Unsubscribe}), set by the code, never from user text.
+   */
+  record Mail(List<String> to, String subject, String text, String html, Map<String, String> headers) {
+
+    public Mail {
+      headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    public Mail(List<String> to, String subject, String text, String html) {
+      this(to, subject, text, html, Map.of());
+    }
+  }
 }

@@ -35,6 +35,9 @@ class SmtpMail implements MailPort {
       helper.setTo(mail.to().toArray(String[]::new));
       helper.setSubject(mail.subject());
       helper.setText(mail.text(), mail.html());
+      for (var header : mail.headers().entrySet()) {
+        message.setHeader(header.getKey(), header.getValue());
+      }
     } catch (MessagingException e) {
       throw new MailPreparationException("cannot build the '" + mail.subject() + "' email", e);
     }

@@ -85,6 +85,12 @@ class SecurityConfiguration {
       && request.getHeader("Sec-Fetch-Site") != null
       && !Set.of("same-origin", "none").contains(request.getHeader("Sec-Fetch-Site"));
 
+  /**
+   * The status page's unsubscribe link: its signed token is the proof and no login rides on it, and
+   * mail providers' one-click POST (RFC 8058) and webmail may come from another site.
+   */
+  static final RequestMatcher UNSUBSCRIBE = withDefaults().matcher(HttpMethod.POST, "/status/unsubscribe");
+
   @Bean
   @Order(1)
   SecurityFilterChain camundaOwnSecurity(HttpSecurity http) throws Exception {
@@ -147,7 +153,7 @@ class SecurityConfiguration {
         .requestCache(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
-        .csrf(c -> c.requireCsrfProtectionMatcher(CROSS_SITE_CHANGE))
+        .csrf(c -> c.requireCsrfProtectionMatcher(r -> CROSS_SITE_CHANGE.matches(r) && !UNSUBSCRIBE.matches(r)))
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
             .frameOptions(f -> f.deny())
             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))

@@ -19,9 +19,11 @@ class BuiltInStatusPage implements StatusPagePort {
   private final IncidentTimeline timeline;
   private final MessageTemplates templates;
   private final StatusPageDocuments documents;
+  private final StatusSubscribers subscribers;
 
   BuiltInStatusPage(PublicStatusStore store, IncidentTimeline timeline, MessageTemplates templates,
-      StatusPageDocuments documents) {
+      StatusPageDocuments documents, StatusSubscribers subscribers) {
+    this.subscribers = subscribers;
     this.documents = documents;
     this.store = store;
     this.timeline = timeline;
@@ -35,6 +37,7 @@ class BuiltInStatusPage implements StatusPagePort {
       timeline.add(update.incidentKey(), TimelineKind.STATUS_PAGE, "status-page", "status-page-published",
           facts("status", update.status(), "text", update.text()));
       documents.changed();
+      subscribers.published(StatusSubscribers.INCIDENT, update.incidentKey(), store.latestUpdateId(update.incidentKey()));
     }
   }
 }

@@ -81,6 +81,24 @@ class MaintenanceStore {
     return true;
   }
 
+  /** The id of the maintenance's newest public update, if it was announced. */
+  Optional<String> latestUpdateId(String key) {
+    return jdbc.query("SELECT u.id FROM fb_maintenance_update u JOIN fb_maintenance m ON m.id = u.maintenance_id"
+        + " WHERE m.maintenance_key = ? ORDER BY u.created_at DESC, u.id DESC", (rs, i) -> rs.getString(1), key)
+        .stream().findFirst();
+  }
+
+  /** One public update as subscribers read it: only what the page shows. */
+  Optional<SubscriberUpdate> subscriberUpdate(String updateId) {
+    return jdbc.query("SELECT m.name, u.status, u.body, m.components, m.scheduled_for, m.scheduled_until,"
+            + " m.cancelled_at FROM fb_maintenance_update u JOIN fb_maintenance m ON m.id = u.maintenance_id"
+            + " WHERE u.id = ?",
+        (rs, n) -> new SubscriberUpdate(true, rs.getString(1),
+            rs.getTimestamp(7) != null && rs.getString(2).equals("completed") ? "cancelled" : rs.getString(2),
+            rs.getString(3), PublicStatusStore.lines(rs.getString(4)), instant(rs.getTimestamp(5)),
+            instant(rs.getTimestamp(6))), updateId).stream().findFirst();
+  }
+
   /** Whether one of these components is under a maintenance that has started and is not completed. */
   boolean underMaintenance(List<String> components, Instant now) {
     if (components.isEmpty()) {

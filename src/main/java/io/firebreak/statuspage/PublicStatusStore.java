@@ -88,6 +88,25 @@ class PublicStatusStore {
     return true;
   }
 
+  /** The id of the incident's newest public update, if it was ever public. */
+  Optional<String> latestUpdateId(String incidentKey) {
+    return jdbc.query("SELECT u.id FROM fb_status_update u JOIN fb_status_incident i ON i.id = u.status_incident_id"
+        + " WHERE i.incident_key = ? ORDER BY u.created_at DESC, u.id DESC", (rs, i) -> rs.getString(1), incidentKey)
+        .stream().findFirst();
+  }
+
+  /** One public update as subscribers read it: only what the page shows. */
+  Optional<SubscriberUpdate> subscriberUpdate(String updateId) {
+    return jdbc.query("SELECT i.name, u.status, u.body, i.components FROM fb_status_update u"
+            + " JOIN fb_status_incident i ON i.id = u.status_incident_id WHERE u.id = ?",
+        (rs, n) -> new SubscriberUpdate(false, rs.getString(1), rs.getString(2), rs.getString(3),
+            lines(rs.getString(4)), null, null), updateId).stream().findFirst();
+  }
+
+  static List<String> lines(String s) {
+    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+  }
+
   /** Unresolved incidents, newest first, and those resolved since {@code resolvedSince}. */
   List<PublicIncident> incidents(Instant resolvedSince) {
     List<PublicIncident> bare = jdbc.query("SELECT " + COLUMNS + " FROM fb_status_incident"

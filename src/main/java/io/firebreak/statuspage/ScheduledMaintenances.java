@@ -17,8 +17,10 @@ public class ScheduledMaintenances {
 
   private final MaintenanceStore store;
   private final StatusPageDocuments documents;
+  private final StatusSubscribers subscribers;
 
-  ScheduledMaintenances(MaintenanceStore store, StatusPageDocuments documents) {
+  ScheduledMaintenances(MaintenanceStore store, StatusPageDocuments documents, StatusSubscribers subscribers) {
+    this.subscribers = subscribers;
     this.store = store;
     this.documents = documents;
   }
@@ -28,6 +30,7 @@ public class ScheduledMaintenances {
       Instant now) {
     if (store.schedule(key, name, components, from, until, body, now)) {
       documents.changed();
+      subscribers.published(StatusSubscribers.MAINTENANCE, key, store.latestUpdateId(key));
     }
   }
 
@@ -39,6 +42,7 @@ public class ScheduledMaintenances {
     }
     if (store.advance(key, status, body, now)) {
       documents.changed();
+      subscribers.published(StatusSubscribers.MAINTENANCE, key, store.latestUpdateId(key));
     }
   }
 

@@ -13,7 +13,7 @@ class StatusPageConfiguration {
   @Bean
   @ConditionalOnMissingBean(StatusPagePort.class)
   StatusPagePort builtInStatusPage(PublicStatusStore store, IncidentTimeline timeline, MessageTemplates templates,
-      StatusPageDocuments documents) {
-    return new BuiltInStatusPage(store, timeline, templates, documents);
+      StatusPageDocuments documents, StatusSubscribers subscribers) {
+    return new BuiltInStatusPage(store, timeline, templates, documents, subscribers);
   }
 }

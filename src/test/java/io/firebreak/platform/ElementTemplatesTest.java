@@ -109,7 +109,8 @@ class ElementTemplatesTest extends ProcessTest {
         "notifyActionItem", new Format[] {Format.SUBJECT, Format.TEXT, Format.HTML},
         "updateStatusPage", new Format[] {Format.TEXT},
         "notifyMaintenance", new Format[] {Format.SLACK},
-        "publishMaintenance", new Format[] {Format.TEXT});
+        "publishMaintenance", new Format[] {Format.TEXT},
+        "emailStatusSubscribers", new Format[] {Format.SUBJECT, Format.TEXT, Format.HTML});
     templates().forEach((bean, template) -> {
       JsonNode input = binding(template, "camunda:inputParameter", "template");
       if (input == null) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * logging for Firebreak, Spring Security, Spring MVC and Spring's configuration and environment, is
  * used rightly and wrongly — good and failed logins (one trying the intake token as a password), intake
  * calls with wrong tokens and signatures, a real alert whose Slack steps use the bot token — and its
- * whole log holds none of the four values.
+ * whole log holds none of the five values.
  */
 class SecretsNeverLoggedTest {
 
@@ -30,11 +30,13 @@ class SecretsNeverLoggedTest {
     String intakeToken = "intake-" + UUID.randomUUID();
     String slackToken = "xoxb-" + UUID.randomUUID();
     String signingSecret = "signing-" + UUID.randomUUID();
+    String unsubscribeSecret = "unsubscribe-" + UUID.randomUUID();
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("FIREBREAK_ADMIN_PASSWORD", adminPassword);
     environment.put("FIREBREAK_INTAKE_TOKEN", intakeToken);
     environment.put("FIREBREAK_SLACK_TOKEN", slackToken);
     environment.put("FIREBREAK_SLACK_SIGNING_SECRET", signingSecret);
+    environment.put("FIREBREAK_STATUS_PAGE_UNSUBSCRIBE_SECRET", unsubscribeSecret);
     // Nobody listens there: the Slack steps fail (and say so) without leaving this machine.
     environment.put("FIREBREAK_SLACK_API_URL", "http://127.0.0.1:9/api/");
     environment.put("LOGGING_LEVEL_IO_FIREBREAK", "DEBUG");
@@ -87,7 +89,8 @@ class SecretsNeverLoggedTest {
     assertThat(log).as("DEBUG logging was on").contains(" DEBUG ");
     assertThat(log).as("Spring Boot's default user is never created").doesNotContain("generated security password");
     for (Map.Entry<String, String> secret : Map.of("admin password", adminPassword, "intake token", intakeToken,
-        "Slack token", slackToken, "signing secret", signingSecret).entrySet()) {
+        "Slack token", slackToken, "signing secret", signingSecret, "unsubscribe secret", unsubscribeSecret)
+        .entrySet()) {
       assertThat(log).as("the log holds the %s", secret.getKey()).doesNotContain(secret.getValue());
     }
   }
