@@ -4,6 +4,7 @@ import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import io.firebreak.incident.TimelineKind;
+import io.firebreak.platform.FirebreakProperties;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,18 +16,21 @@ import org.springframework.stereotype.Component;
  * for a {@link Step} and does only its own call with it.
  */
 @Component
-class ChannelSteps {
+public class ChannelSteps {
 
   private final ChatPort chat;
   private final IncidentRepository incidents;
   private final IncidentTimeline timeline;
   private final Deliveries deliveries;
+  private final FirebreakProperties properties;
 
-  ChannelSteps(ChatPort chat, IncidentRepository incidents, IncidentTimeline timeline, Deliveries deliveries) {
+  ChannelSteps(ChatPort chat, IncidentRepository incidents, IncidentTimeline timeline, Deliveries deliveries,
+      FirebreakProperties properties) {
     this.chat = chat;
     this.incidents = incidents;
     this.timeline = timeline;
     this.deliveries = deliveries;
+    this.properties = properties;
   }
 
   /**
@@ -46,13 +50,22 @@ class ChannelSteps {
    * The step on {@code channel}, or empty after the timeline line {@code noChannel} when
    * {@code channel} is not set.
    */
-  Optional<Step> in(DelegateExecution execution, String channel, String noChannel, Map<String, ?> facts) {
+  public Optional<Step> in(DelegateExecution execution, String channel, String noChannel, Map<String, ?> facts) {
     Step step = on(execution, channel);
     if (channel == null || channel.isBlank()) {
       step.skipped(noChannel, facts);
       return Optional.empty();
     }
     return Optional.of(step);
+  }
+
+  /**
+   * A channel as a step's input names it: {@code broadcast} (the broadcast channel), else a channel
+   * name, with or without {@code #}; {@code null} when the broadcast channel is not configured.
+   */
+  public String named(String target) {
+    return "broadcast".equals(target) ? properties.slack().broadcastChannel()
+        : target.startsWith("#") ? target.substring(1) : target;
   }
 
   /** The step on {@code channel}, which it is about to open. */
@@ -62,18 +75,18 @@ class ChannelSteps {
 
   /** A Slack call made by one step: gets the port, the incident's key and the channel. */
   @FunctionalInterface
-  interface Call {
+  public interface Call {
     String run(ChatPort chat, String incidentKey, String channel);
   }
 
   /** The same, for a call that returns nothing. */
   @FunctionalInterface
-  interface Action {
+  public interface Action {
     void run(ChatPort chat, String incidentKey, String channel);
   }
 
   /** One step's work on one channel. */
-  final class Step {
+  public final class Step {
 
     private final DelegateExecution execution;
     private final String key;
@@ -85,7 +98,7 @@ class ChannelSteps {
       this.channel = channel;
     }
 
-    String key() {
+    public String key() {
       return key;
     }
 
@@ -94,13 +107,13 @@ class ChannelSteps {
      * The delivery marker is {@code <what>:<channel>}, with {@code :<detail>} when given: these keys
      * are stored by running jobs, so they must not change (a retry would post again).
      */
-    String call(String what, String detail, Call call) {
+    public String call(String what, String detail, Call call) {
       String marker = what + ":" + channel + (detail == null ? "" : ":" + detail);
       return deliveries.once(key, deliveries.stepKey(execution), marker, () -> call.run(chat, key, channel));
     }
 
     /** {@link #call} for a call that returns nothing. */
-    void run(String what, String detail, Action action) {
+    public void run(String what, String detail, Action action) {
       call(what, detail, (port, incidentKey, on) -> {
         action.run(port, incidentKey, on);
         return null;
@@ -108,7 +121,7 @@ class ChannelSteps {
     }
 
     /** A timeline line that the step (or part of it) left something undone, worded by {@code wording}. */
-    void skipped(String wording, Map<String, ?> facts) {
+    public void skipped(String wording, Map<String, ?> facts) {
       timeline.add(key, TimelineKind.SKIPPED, "slack", wording, facts);
     }
   }

@@ -3,7 +3,6 @@ package io.firebreak.comms;
 import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.comms.MessageTemplates.Format;
-import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,23 +26,17 @@ class PostToSlack implements JavaDelegate {
   private final ChannelSteps steps;
   private final MessageTemplates templates;
   private final MessageModel model;
-  private final FirebreakProperties properties;
 
-  PostToSlack(ChannelSteps steps, MessageTemplates templates, MessageModel model, FirebreakProperties properties) {
+  PostToSlack(ChannelSteps steps, MessageTemplates templates, MessageModel model) {
     this.steps = steps;
     this.templates = templates;
     this.model = model;
-    this.properties = properties;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String target = CHANNEL.getOr(execution, "incident").strip();
-    String channel = switch (target) {
-      case "incident" -> steps.incidentChannel(execution);
-      case "broadcast" -> properties.slack().broadcastChannel();
-      default -> target.startsWith("#") ? target.substring(1) : target;
-    };
+    String channel = "incident".equals(target) ? steps.incidentChannel(execution) : steps.named(target);
     steps.in(execution, channel, "no-channel-to-post-to", facts("template", TEMPLATE.get(execution))).ifPresent(step -> {
       String template = TEMPLATE.require(execution);
       String text = templates.render(template, Format.SLACK, model.of(execution));
