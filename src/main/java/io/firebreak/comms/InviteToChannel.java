@@ -4,9 +4,7 @@ import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentRepository;
-import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
-import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.Var;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,57 +39,49 @@ class InviteToChannel implements JavaDelegate {
 
   static final Var<String> INVITE = Var.string("invite");
 
-  private final ChatPort chat;
+  private final ChannelSteps steps;
   private final IncidentRepository incidents;
-  private final IncidentTimeline timeline;
-  private final Deliveries deliveries;
 
-  InviteToChannel(ChatPort chat, IncidentRepository incidents, IncidentTimeline timeline, Deliveries deliveries) {
-    this.chat = chat;
+  InviteToChannel(ChannelSteps steps, IncidentRepository incidents) {
+    this.steps = steps;
     this.incidents = incidents;
-    this.timeline = timeline;
-    this.deliveries = deliveries;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = Incidents.keyOf(execution);
     String invite = INVITE.require(execution);
-    String channel = IncidentChannel.of(execution, key, incidents);
-    Incident incident = incidents.find(key).orElseThrow();
+    Incident incident = incidents.find(Incidents.keyOf(execution)).orElseThrow();
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     Set<String> people = invitees(invite, incident.roles(), execution, identity);
-    if (channel == null || people.isEmpty()) {
-      timeline.add(key, TimelineKind.SKIPPED, "slack", channel == null ? "no-channel-to-invite-to" : "nobody-to-invite",
-          facts("invite", invite));
-      return;
-    }
-    List<String> emails = new ArrayList<>();
-    List<String> without = new ArrayList<>();
-    List<String> strangers = new ArrayList<>();
-    for (String person : people) {
-      User user = identity.createUserQuery().userId(person).singleResult();
-      if (user == null) {
-        // e.g. an acknowledgement from PagerDuty ("pagerduty:<client>") or a Slack name with no Firebreak user
-        strangers.add(person);
-      } else if (user.getEmail() != null && !user.getEmail().isBlank()) {
-        emails.add(user.getEmail().strip());
-      } else {
-        without.add(person);
+    steps.inIncidentChannel(execution, "no-channel-to-invite-to", facts("invite", invite)).ifPresent(step -> {
+      if (people.isEmpty()) {
+        step.skipped("nobody-to-invite", facts("invite", invite));
+        return;
       }
-    }
-    if (!strangers.isEmpty()) {
-      timeline.add(key, TimelineKind.SKIPPED, "slack", "not-invited-no-user", facts("people", String.join(", ", strangers)));
-    }
-    if (!without.isEmpty()) {
-      timeline.add(key, TimelineKind.SKIPPED, "slack", "not-invited-no-email", facts("people", String.join(", ", without)));
-    }
-    if (!emails.isEmpty()) {
-      deliveries.once(key, deliveries.stepKey(execution), "invite:" + channel + ":" + String.join(",", emails), () -> {
-        chat.invite(key, channel, emails);
-        return null;
-      });
-    }
+      List<String> emails = new ArrayList<>();
+      List<String> without = new ArrayList<>();
+      List<String> strangers = new ArrayList<>();
+      for (String person : people) {
+        User user = identity.createUserQuery().userId(person).singleResult();
+        if (user == null) {
+          // e.g. an acknowledgement from PagerDuty ("pagerduty:<client>") or a Slack name with no Firebreak user
+          strangers.add(person);
+        } else if (user.getEmail() != null && !user.getEmail().isBlank()) {
+          emails.add(user.getEmail().strip());
+        } else {
+          without.add(person);
+        }
+      }
+      if (!strangers.isEmpty()) {
+        step.skipped("not-invited-no-user", facts("people", String.join(", ", strangers)));
+      }
+      if (!without.isEmpty()) {
+        step.skipped("not-invited-no-email", facts("people", String.join(", ", without)));
+      }
+      if (!emails.isEmpty()) {
+        step.run("invite", String.join(",", emails), (chat, key, channel) -> chat.invite(key, channel, emails));
+      }
+    });
   }
 
   /** The user ids the entries of {@code invite} name now, in the order written, each once. */

@@ -3,9 +3,6 @@ package io.firebreak.comms;
 import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.incident.IncidentTimeline;
-import io.firebreak.incident.TimelineKind;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The mail adapter while no SMTP host is configured: nothing is sent; the incident timeline and
@@ -13,19 +10,15 @@ import org.slf4j.LoggerFactory;
  */
 class NotConfiguredMail implements MailPort {
 
-  private static final Logger log = LoggerFactory.getLogger(NotConfiguredMail.class);
-
-  private final IncidentTimeline timeline;
+  private final NotConfigured notes;
 
   NotConfiguredMail(IncidentTimeline timeline) {
-    this.timeline = timeline;
+    this.notes = new NotConfigured(timeline, "email", NotConfiguredMail.class);
   }
 
   @Override
   public String send(String incidentKey, Mail mail) {
-    String text = timeline.add(incidentKey, TimelineKind.NOT_CONFIGURED, "email", "email-not-configured",
-        facts("to", mail.to().isEmpty() ? null : String.join(", ", mail.to()), "subject", mail.subject()));
-    log.info("{}: {}", incidentKey, text);
+    notes.note(incidentKey, facts("to", mail.to().isEmpty() ? null : String.join(", ", mail.to()), "subject", mail.subject()));
     return null;
   }
 }

@@ -26,16 +26,13 @@ class OpenIncidentChannel implements JavaDelegate {
   /** Slack's limit on channel names. */
   static final int MAX_NAME = 80;
 
-  private final ChatPort chat;
+  private final ChannelSteps steps;
   private final IncidentRepository incidents;
-  private final Deliveries deliveries;
   private final ApplicationEventPublisher events;
 
-  OpenIncidentChannel(ChatPort chat, IncidentRepository incidents, Deliveries deliveries,
-      ApplicationEventPublisher events) {
-    this.chat = chat;
+  OpenIncidentChannel(ChannelSteps steps, IncidentRepository incidents, ApplicationEventPublisher events) {
+    this.steps = steps;
     this.incidents = incidents;
-    this.deliveries = deliveries;
     this.events = events;
   }
 
@@ -44,8 +41,8 @@ class OpenIncidentChannel implements JavaDelegate {
     String key = Incidents.keyOf(execution);
     String name = channelName(key, TITLE.getOr(execution, ""));
     boolean isPrivate = Boolean.TRUE.equals(PRIVATE_CHANNEL.get(execution));
-    String id = deliveries.once(key, deliveries.stepKey(execution), "channel:" + name,
-        () -> chat.openChannel(key, name, isPrivate).id());
+    String id = steps.on(execution, name).call("channel", null,
+        (chat, incidentKey, channel) -> chat.openChannel(incidentKey, channel, isPrivate).id());
     CHANNEL_NAME.set(execution, name);
     incidents.updateChannel(key, name, id);
     events.publishEvent(new ChannelOpened(key, name));

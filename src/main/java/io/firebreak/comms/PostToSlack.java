@@ -3,11 +3,6 @@ package io.firebreak.comms;
 import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.comms.MessageTemplates.Format;
-import io.firebreak.incident.IncidentRepository;
-import io.firebreak.incident.IncidentTimeline;
-import io.firebreak.incident.Incidents;
-import io.firebreak.incident.TimelineKind;
-import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,41 +23,24 @@ class PostToSlack implements JavaDelegate {
   static final Var<String> CHANNEL = Var.string("channel");
   static final Var<String> TEMPLATE = Var.string("template");
 
-  private final ChatPort chat;
+  private final ChannelSteps steps;
   private final MessageTemplates templates;
   private final MessageModel model;
-  private final IncidentRepository incidents;
-  private final IncidentTimeline timeline;
-  private final FirebreakProperties properties;
-  private final Deliveries deliveries;
 
-  PostToSlack(ChatPort chat, MessageTemplates templates, MessageModel model, IncidentRepository incidents, IncidentTimeline timeline,
-      FirebreakProperties properties, Deliveries deliveries) {
-    this.deliveries = deliveries;
-    this.chat = chat;
+  PostToSlack(ChannelSteps steps, MessageTemplates templates, MessageModel model) {
+    this.steps = steps;
     this.templates = templates;
     this.model = model;
-    this.incidents = incidents;
-    this.timeline = timeline;
-    this.properties = properties;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = Incidents.keyOf(execution);
     String target = CHANNEL.getOr(execution, "incident").strip();
-    String channel = switch (target) {
-      case "incident" -> IncidentChannel.of(execution, key, incidents);
-      case "broadcast" -> properties.slack().broadcastChannel();
-      default -> target.startsWith("#") ? target.substring(1) : target;
-    };
-    if (channel == null || channel.isBlank()) {
-      timeline.add(key, TimelineKind.SKIPPED, "slack", "no-channel-to-post-to", facts("template", TEMPLATE.get(execution)));
-      return;
-    }
-    String template = TEMPLATE.require(execution);
-    String text = templates.render(template, Format.SLACK, model.of(execution));
-    deliveries.once(key, deliveries.stepKey(execution), "post:" + channel + ":" + template,
-        () -> chat.post(key, channel, text));
+    String channel = "incident".equals(target) ? steps.incidentChannel(execution) : steps.named(target);
+    steps.in(execution, channel, "no-channel-to-post-to", facts("template", TEMPLATE.get(execution))).ifPresent(step -> {
+      String template = TEMPLATE.require(execution);
+      String text = templates.render(template, Format.SLACK, model.of(execution));
+      step.call("post", template, (chat, key, on) -> chat.post(key, on, text));
+    });
   }
 }

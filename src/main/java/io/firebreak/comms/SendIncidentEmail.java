@@ -2,13 +2,10 @@ package io.firebreak.comms;
 
 import static io.firebreak.incident.IncidentTimeline.facts;
 
-import io.firebreak.incident.IncidentRepository;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import io.firebreak.incident.TimelineKind;
-import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,37 +26,27 @@ class SendIncidentEmail implements JavaDelegate {
 
   static final Var<String> TEMPLATE = Var.string("template");
   static final Var<String> RECIPIENTS = Var.string("recipients");
-  static final String DISTRIBUTION = "distribution";
 
   private final IncidentMails mails;
+  private final MailRecipients recipients;
   private final MessageModel model;
-  private final IncidentRepository incidents;
   private final IncidentTimeline timeline;
-  private final FirebreakProperties properties;
 
-  SendIncidentEmail(IncidentMails mails, MessageModel model, IncidentRepository incidents, IncidentTimeline timeline,
-      FirebreakProperties properties) {
+  SendIncidentEmail(IncidentMails mails, MailRecipients recipients, MessageModel model, IncidentTimeline timeline) {
     this.mails = mails;
+    this.recipients = recipients;
     this.model = model;
-    this.incidents = incidents;
     this.timeline = timeline;
-    this.properties = properties;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String key = Incidents.keyOf(execution);
     String template = TEMPLATE.require(execution);
-    String recipients = RECIPIENTS.getOr(execution, DISTRIBUTION).strip();
-    List<String> to = DISTRIBUTION.equals(recipients)
-        ? properties.mail().to().stream().map(String::strip).filter(s -> !s.isEmpty()).toList()
-        : IncidentMails.groupAddresses(execution.getProcessEngineServices().getIdentityService(), recipients);
-    Map<String, Object> data = model.of(execution);
-    if (to.isEmpty()) {
-      timeline.add(key, TimelineKind.SKIPPED, "email", "no-email-recipients", facts("template", template,
-          "distribution", DISTRIBUTION.equals(recipients), "group", DISTRIBUTION.equals(recipients) ? null : recipients));
-      return;
-    }
-    mails.send(execution, key, template, to, data);
+    String who = RECIPIENTS.getOr(execution, MailRecipients.DISTRIBUTION).strip();
+    boolean distribution = MailRecipients.DISTRIBUTION.equals(who);
+    mails.send(execution, key, template, recipients.resolve(execution, who, Map.of()), model.of(execution),
+        () -> timeline.add(key, TimelineKind.SKIPPED, "email", "no-email-recipients",
+            facts("template", template, "distribution", distribution, "group", distribution ? null : who)));
   }
 }

@@ -3,10 +3,6 @@ package io.firebreak.comms;
 import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.comms.MessageTemplates.Format;
-import io.firebreak.incident.IncidentRepository;
-import io.firebreak.incident.IncidentTimeline;
-import io.firebreak.incident.Incidents;
-import io.firebreak.incident.TimelineKind;
 import io.firebreak.platform.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,37 +24,23 @@ class SetChannelTopic implements JavaDelegate {
   /** Slack's limit on topics. */
   static final int MAX_TOPIC = 250;
 
-  private final ChatPort chat;
+  private final ChannelSteps steps;
   private final MessageTemplates templates;
   private final MessageModel model;
-  private final IncidentRepository incidents;
-  private final IncidentTimeline timeline;
-  private final Deliveries deliveries;
 
-  SetChannelTopic(ChatPort chat, MessageTemplates templates, MessageModel model, IncidentRepository incidents, IncidentTimeline timeline,
-      Deliveries deliveries) {
-    this.chat = chat;
+  SetChannelTopic(ChannelSteps steps, MessageTemplates templates, MessageModel model) {
+    this.steps = steps;
     this.templates = templates;
     this.model = model;
-    this.incidents = incidents;
-    this.timeline = timeline;
-    this.deliveries = deliveries;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = Incidents.keyOf(execution);
-    String channel = IncidentChannel.of(execution, key, incidents);
-    if (channel == null) {
-      timeline.add(key, TimelineKind.SKIPPED, "slack", "no-channel-for-topic", facts());
-      return;
-    }
-    String rendered = templates.render(TEMPLATE.getOr(execution, "topic"), Format.SLACK, model.of(execution))
-        .replaceAll("\\s+", " ");
-    String topic = rendered.length() <= MAX_TOPIC ? rendered : rendered.substring(0, MAX_TOPIC - 1) + "…";
-    deliveries.once(key, deliveries.stepKey(execution), "topic:" + channel, () -> {
-      chat.setTopic(key, channel, topic);
-      return null;
+    steps.inIncidentChannel(execution, "no-channel-for-topic", facts()).ifPresent(step -> {
+      String rendered = templates.render(TEMPLATE.getOr(execution, "topic"), Format.SLACK, model.of(execution))
+          .replaceAll("\\s+", " ");
+      String topic = rendered.length() <= MAX_TOPIC ? rendered : rendered.substring(0, MAX_TOPIC - 1) + "…";
+      step.run("topic", null, (chat, key, channel) -> chat.setTopic(key, channel, topic));
     });
   }
 }

@@ -3,23 +3,20 @@ package io.firebreak.maintenance;
 import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.incident.TimelineKind;
-import io.firebreak.comms.ChatPort;
+import io.firebreak.comms.ChannelSteps;
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.IncidentMails;
+import io.firebreak.comms.MailRecipients;
 import io.firebreak.comms.MessageTemplates;
 import io.firebreak.comms.MessageTemplates.Format;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
 import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,19 +38,19 @@ class NotifyMaintenance implements JavaDelegate {
   static final Var<String> CHANNEL = Var.string("channel");
   static final Var<String> RECIPIENTS = Var.string("recipients");
 
-  private final ChatPort chat;
+  private final ChannelSteps steps;
   private final IncidentMails mails;
+  private final MailRecipients recipients;
   private final MessageTemplates templates;
-  private final Deliveries deliveries;
   private final IncidentTimeline timeline;
   private final FirebreakProperties properties;
 
-  NotifyMaintenance(ChatPort chat, IncidentMails mails, MessageTemplates templates, Deliveries deliveries,
+  NotifyMaintenance(ChannelSteps steps, IncidentMails mails, MailRecipients recipients, MessageTemplates templates,
       IncidentTimeline timeline, FirebreakProperties properties) {
-    this.chat = chat;
+    this.steps = steps;
     this.mails = mails;
+    this.recipients = recipients;
     this.templates = templates;
-    this.deliveries = deliveries;
     this.timeline = timeline;
     this.properties = properties;
   }
@@ -69,51 +66,20 @@ class NotifyMaintenance implements JavaDelegate {
     model.put("broadcastChannel", properties.slack().broadcastChannel());
 
     String target = CHANNEL.getOr(execution, "").strip();
-    String channel = target.equals("broadcast") ? properties.slack().broadcastChannel()
-        : target.startsWith("#") ? target.substring(1) : target;
     if (!target.isEmpty() && templates.exists(template, Format.SLACK)) {
-      if (channel == null || channel.isBlank()) {
-        timeline.add(key, TimelineKind.SKIPPED, "slack", "no-channel-to-post-to", facts("template", template));
-      } else {
+      steps.in(execution, steps.named(target), "no-channel-to-post-to", facts("template", template)).ifPresent(step -> {
         String text = templates.render(template, Format.SLACK, model);
-        deliveries.once(key, deliveries.stepKey(execution), "post:" + channel + ":" + template,
-            () -> chat.post(key, channel, text));
-      }
+        step.call("post", template, (chat, k, channel) -> chat.post(k, channel, text));
+      });
     }
 
-    String recipients = RECIPIENTS.getOr(execution, "").strip();
-    if (!recipients.isEmpty() && templates.exists(template, Format.SUBJECT)) {
-      List<String> to = addresses(execution, recipients);
-      if (to.isEmpty()) {
-        timeline.add(key, TimelineKind.SKIPPED, "email", "no-email-recipients",
-            facts("template", template, "distribution", recipients.contains("distribution"), "group", recipients));
-      } else {
-        mails.send(execution, key, template, to, model);
-      }
+    String who = RECIPIENTS.getOr(execution, "").strip();
+    if (!who.isEmpty() && templates.exists(template, Format.SUBJECT)) {
+      Map<String, String> users = new HashMap<>();
+      users.put("owner", MaintenanceProcess.OWNER.get(execution));
+      mails.send(execution, key, template, recipients.resolve(execution, who, users), model,
+          () -> timeline.add(key, TimelineKind.SKIPPED, "email", "no-email-recipients",
+              facts("template", template, "distribution", who.contains("distribution"), "group", who)));
     }
-  }
-
-  private List<String> addresses(DelegateExecution execution, String recipients) {
-    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    List<String> to = new ArrayList<>();
-    for (String r : recipients.split(",")) {
-      String who = r.strip();
-      List<String> found = switch (who) {
-        case "" -> List.of();
-        case "distribution" -> properties.mail().to().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        case "owner" -> userAddress(identity, MaintenanceProcess.OWNER.get(execution));
-        default -> IncidentMails.groupAddresses(identity, who);
-      };
-      found.stream().filter(a -> !to.contains(a)).forEach(to::add);
-    }
-    return to;
-  }
-
-  private static List<String> userAddress(IdentityService identity, String userId) {
-    if (userId == null) {
-      return List.of();
-    }
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null || user.getEmail() == null || user.getEmail().isBlank() ? List.of() : List.of(user.getEmail());
   }
 }

@@ -2,6 +2,7 @@ package io.firebreak.metrics;
 
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.IncidentMails;
+import io.firebreak.comms.MailRecipients;
 import io.firebreak.platform.FirebreakProperties;
 import io.firebreak.platform.Var;
 import java.util.HashMap;
@@ -40,14 +41,11 @@ class EmailReviewReport implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String template = TEMPLATE.getOr(execution, "incident-review");
     String group = RECIPIENTS.getOr(execution, "leadership").strip();
-    List<String> to = IncidentMails.groupAddresses(execution.getProcessEngineServices().getIdentityService(), group);
-    if (to.isEmpty()) {
-      log.warn("{}: no member of group {} has an email address; review report not emailed",
-          execution.getProcessBusinessKey(), group);
-      return;
-    }
+    List<String> to = MailRecipients.group(execution.getProcessEngineServices().getIdentityService(), group);
     Map<String, Object> data = new HashMap<>(execution.getVariables());
     data.put("tasklistUrl", properties.baseUrl() + "/camunda/app/tasklist/");
-    mails.send(execution, execution.getProcessBusinessKey(), template, to, data);
+    mails.send(execution, execution.getProcessBusinessKey(), template, to, data,
+        () -> log.warn("{}: no member of group {} has an email address; review report not emailed",
+            execution.getProcessBusinessKey(), group));
   }
 }

@@ -2,10 +2,8 @@ package io.firebreak.oncall;
 
 import static io.firebreak.incident.IncidentTimeline.facts;
 
+import io.firebreak.comms.NotConfigured;
 import io.firebreak.incident.IncidentTimeline;
-import io.firebreak.incident.TimelineKind;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The paging adapter while no paging channel is configured: the page is not delivered to anyone's
@@ -14,18 +12,14 @@ import org.slf4j.LoggerFactory;
  */
 class NotConfiguredPaging implements PagingPort {
 
-  private static final Logger log = LoggerFactory.getLogger(NotConfiguredPaging.class);
-
-  private final IncidentTimeline timeline;
+  private final NotConfigured notes;
 
   NotConfiguredPaging(IncidentTimeline timeline) {
-    this.timeline = timeline;
+    this.notes = new NotConfigured(timeline, "paging", NotConfiguredPaging.class);
   }
 
   @Override
   public void page(String incidentKey, String target, String subject, String text) {
-    String note = timeline.add(incidentKey, TimelineKind.NOT_CONFIGURED, "paging", "paging-not-configured",
-        facts("target", target, "subject", subject, "text", text));
-    log.info("{}: {}", incidentKey, note);
+    notes.note(incidentKey, facts("target", target, "subject", subject, "text", text));
   }
 }

@@ -4,6 +4,7 @@ import static io.firebreak.incident.IncidentTimeline.facts;
 
 import io.firebreak.comms.Deliveries;
 import io.firebreak.comms.IncidentMails;
+import io.firebreak.comms.MailRecipients;
 import io.firebreak.comms.MessageModel;
 import io.firebreak.incident.IncidentTimeline;
 import io.firebreak.incident.Incidents;
@@ -14,7 +15,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,29 +58,21 @@ class NotifyActionItem implements JavaDelegate {
     switch (recipient) {
       case "owner" -> {
         who = owner;
-        to = userAddress(identity, owner);
+        to = MailRecipients.user(identity, owner);
       }
       case "lead" -> {
         String lead = properties.leadOf(owner);
         who = lead != null ? lead : "group " + properties.leadGroup();
-        to = lead != null ? userAddress(identity, lead) : IncidentMails.groupAddresses(identity, properties.leadGroup());
+        to = lead != null ? MailRecipients.user(identity, lead) : MailRecipients.group(identity, properties.leadGroup());
         timeline.add(key, TimelineKind.ACTION_ITEM_OVERDUE, "firebreak", "action-item-overdue",
             facts("actionItemTitle", ActionItemProcess.TITLE.get(execution), "actionItemOwner", owner,
                 "actionItemDueDay", ActionItemProcess.DUE_DAY.get(execution), "recipientName", who));
       }
       default -> throw new IllegalArgumentException("recipient must be 'owner' or 'lead', not '" + recipient + "'");
     }
-    if (to.isEmpty()) {
-      timeline.add(key, TimelineKind.SKIPPED, "email", "no-email-address", facts("recipientName", who, "template", template));
-      return;
-    }
     Map<String, Object> data = model.of(execution);
     data.put("recipientName", who);
-    mails.send(execution, key, template, to, data);
-  }
-
-  private static List<String> userAddress(IdentityService identity, String userId) {
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null || user.getEmail() == null || user.getEmail().isBlank() ? List.of() : List.of(user.getEmail());
+    mails.send(execution, key, template, to, data,
+        () -> timeline.add(key, TimelineKind.SKIPPED, "email", "no-email-address", facts("recipientName", who, "template", template)));
   }
 }

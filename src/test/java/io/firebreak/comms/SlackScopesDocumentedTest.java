@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,17 +24,35 @@ class SlackScopesDocumentedTest {
 
   @Test
   void everySlackMethodTheAdapterCallsHasItsScopesListed() throws IOException {
-    // slack.conversationsCreate(...) is the method conversations.create; each must be in SlackMethod.
+    // call(SlackMethod.CONVERSATIONS_CREATE, () -> slack.conversationsCreate(...)): the method named
+    // must be the one called, else its scopes are not the ones the call needs.
     String adapter = Files.readString(Path.of("src/main/java/io/firebreak/comms/SlackChat.java"));
-    Matcher call = Pattern.compile("\\bslack\\.([a-z]+)([A-Z]\\w*)\\(").matcher(adapter);
-    List<String> listed = java.util.Arrays.stream(SlackMethod.values()).map(m -> m.id).toList();
+    Matcher declared = Pattern.compile("\\bcall\\(SlackMethod\\.(\\w+),\\s*\\(\\)\\s*->\\s*slack\\.(\\w+)\\(")
+        .matcher(adapter);
+    Set<SlackMethod> used = EnumSet.noneOf(SlackMethod.class);
     int calls = 0;
-    while (call.find()) {
-      String method = call.group(1) + "." + Character.toLowerCase(call.group(2).charAt(0)) + call.group(2).substring(1);
-      assertThat(listed).as("SlackChat calls %s; add it with its scopes to SlackMethod", method).contains(method);
+    while (declared.find()) {
+      SlackMethod method = SlackMethod.valueOf(declared.group(1));
+      assertThat(method.id).as("SlackChat calls slack.%s as %s", declared.group(2), method)
+          .isEqualTo(methodId(declared.group(2)));
+      used.add(method);
       calls++;
     }
-    assertThat(calls).as("Slack calls found in SlackChat").isGreaterThanOrEqualTo(listed.size());
+    // Every call of the Slack client goes through call(SlackMethod, ...), so none escapes the table.
+    Matcher anyCall = Pattern.compile("\\bslack\\.(\\w+)\\(").matcher(adapter);
+    int all = 0;
+    while (anyCall.find()) {
+      all++;
+    }
+    assertThat(calls).as("Slack calls in SlackChat made through call(SlackMethod, ...)").isEqualTo(all).isPositive();
+    assertThat(used).as("SlackMethod lists only methods SlackChat calls").containsExactlyInAnyOrder(SlackMethod.values());
+  }
+
+  /** {@code conversationsSetTopic} → {@code conversations.setTopic}. */
+  private static String methodId(String clientMethod) {
+    Matcher parts = Pattern.compile("([a-z]+)([A-Z]\\w*)").matcher(clientMethod);
+    assertThat(parts.matches()).as("a Slack client method: %s", clientMethod).isTrue();
+    return parts.group(1) + "." + Character.toLowerCase(parts.group(2).charAt(0)) + parts.group(2).substring(1);
   }
 
   @Test
