@@ -17,10 +17,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import java.io.StringReader;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -29,20 +25,15 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.hibernate.validator.constraints.Range;
 import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -51,20 +42,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.OriginTrackedMapPropertySource;
-import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.support.DefaultConversionService;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads and validates the catalog file: its YAML becomes an origin-tracked property source, Spring
@@ -77,7 +57,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class CatalogParser {
 
   static final Set<String> SEVERITIES = Set.of("SEV1", "SEV2", "SEV3", "SEV4", "SEV5");
-  private static final Pattern ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]*");
   /** An element of a Binder name: {@code [key]} or {@code [0]}, or a dashed field name. */
   private static final Pattern BINDER_ELEMENT = Pattern.compile("\\[([^\\]]*)\\]|([^.\\[]+)");
   private static final DefaultConversionService CONVERSIONS = new DefaultConversionService();
@@ -122,160 +101,31 @@ final class CatalogParser {
     }
   }
 
-  /** Where a bound value was written: its field path and line. */
-  private record At(String path, int line) implements Origin {}
-
-  private record Problem(int line, String text) {}
-
   private final String source;
-  private final Set<Problem> problems = new java.util.LinkedHashSet<>();
-  /** The line of every key in the file, by field path, for problems found after binding. */
-  private final Map<String, Integer> lines = new LinkedHashMap<>();
-  /** Properties for the Binder, by its names ({@code people[ana.alves].name}: ids may hold dots). */
-  private final Map<String, Object> properties = new LinkedHashMap<>();
-  /** Fields whose value has a problem already; their null is not reported again as missing. */
-  private final Set<String> reported = new HashSet<>();
-  /** Set while walking what the Binder must not see (after a gap in a list). */
-  private boolean discard;
-  /** Values walked, bound or not. */
-  private int scalars;
+  private final CatalogSource yaml;
 
-  private CatalogParser(String source) {
+  private CatalogParser(String source, String text) {
     this.source = source;
+    this.yaml = new CatalogSource(source, text);
   }
 
   /** Parses {@code text} (read from {@code source}, named in errors) or throws with every problem found. */
   static Catalog parse(String source, String text) {
-    return new CatalogParser(source).read(text);
+    return new CatalogParser(source, text).read();
   }
 
-  private Catalog read(String text) {
-    Node root;
-    try {
-      root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-      throw new InvalidCatalogException(source, List.of(source + " line " + line + ": not valid YAML: " + e.getProblem()));
-    }
-    if (!(root instanceof MappingNode)) {
-      throw new InvalidCatalogException(source, List.of(source + " line 1: the file must be a mapping with people, teams, "
-          + "schedules, policies and services"));
-    }
-    lines.put("", line(root));
-    walk(root, "", "", CatalogFile.class);
+  private Catalog read() {
     CatalogFile file = bind();
     for (ConstraintViolation<CatalogFile> v : Validators.VALIDATOR.validate(file)) {
       String path = path(v);
-      if (!reported.contains(path)) {
+      if (!yaml.reported(path)) {
         // A key given without a value is bound as absent.
-        error(path, v.getMessage().equals(CatalogFile.REQUIRED) && lines.containsKey(path) ? "must not be empty" : v.getMessage());
+        yaml.error(path, v.getMessage().equals(CatalogFile.REQUIRED) && yaml.hasKey(path) ? "must not be empty" : v.getMessage());
       }
     }
     check(file);
-    if (!problems.isEmpty()) {
-      throw new InvalidCatalogException(source, problems.stream()
-          .sorted(Comparator.comparingInt(Problem::line)).map(Problem::text).toList());
-    }
+    yaml.throwIfInvalid();
     return catalog(file);
-  }
-
-  // ---- YAML to properties, with what binding does not check: the shape, unknown and repeated keys
-
-  /** Walks {@code node}, to be bound to {@code type} under the Binder's {@code name}, at field {@code path}. */
-  private void walk(Node node, String path, String name, Type type) {
-    Class<?> raw = raw(type);
-    if (raw.isRecord() && (raw == CatalogFile.class || raw.getEnclosingClass() == CatalogFile.class)) {
-      Map<String, Type> fields = Arrays.stream(raw.getRecordComponents())
-          .collect(Collectors.toMap(RecordComponent::getName, RecordComponent::getGenericType));
-      String allowed = String.join(", ", new TreeSet<>(fields.keySet()));
-      if (!(node instanceof MappingNode m)) {
-        error(node, path, "must be a mapping with fields [" + allowed + "]");
-        return;
-      }
-      int values = scalars;
-      int errors = problems.size();
-      entries(m, path, "is given twice", (key, p) -> {
-        if (!fields.containsKey(key)) {
-          error(p, "unknown field (allowed: " + allowed + ")");
-          return false;
-        }
-        return true;
-      }, (key, value) -> walk(value, join(path, key), join(name, key), fields.get(key)));
-      if (scalars == values && problems.size() == errors) {
-        // The Binder would see nothing here: no entry in a map, the end of a list.
-        error(node, path, "must not be empty (fields: " + allowed + ")");
-      }
-    } else if (Map.class.isAssignableFrom(raw)) {
-      Type values = typeArgument(type, 1);
-      if (values == String.class && node instanceof ScalarNode s) {
-        walk(s, path, name + "[" + Catalog.DEFAULT_POLICY_KEY + "]", String.class); // a policy id for {default: id}
-      } else if (!(node instanceof MappingNode m)) {
-        error(node, path, values == String.class ? "must be a policy id or a map of severity to policy id"
-            : "must be a mapping of id to entry");
-      } else {
-        entries(m, path, "is defined twice", (key, p) -> {
-          if (!ID.matcher(key).matches()) {
-            error(p, "is not a valid id (letters, digits, '.', '_' and '-')");
-            return false;
-          }
-          return true;
-        }, (key, value) -> walk(value, path + "." + key, name + "[" + key + "]", values));
-      }
-    } else if (List.class.isAssignableFrom(raw)) {
-      Type items = typeArgument(type, 0);
-      boolean records = raw(items).isRecord();
-      if (node instanceof SequenceNode s) {
-        boolean bound = discard;
-        for (int i = 0, n = 0; i < s.getValue().size(); i++) {
-          String p = records ? path + "[" + i + "]" : path;
-          lines.put(p, line(s.getValue().get(i)));
-          int values = scalars;
-          walk(s.getValue().get(i), p, name + "[" + n + "]", items);
-          if (scalars > values) {
-            n++;
-          } else if (records) {
-            // A gap ends the list for the Binder, and record indexes must stay those of the file:
-            // the rest of the list is only checked for its shape until this item is fixed.
-            discard = true;
-          }
-        }
-        discard = bound;
-      } else if (node instanceof ScalarNode s && !records) {
-        walk(s, path, name + "[0]", items); // a single value counts as a list of one
-      } else {
-        error(node, path, "must be a list");
-      }
-    } else if (node instanceof ScalarNode s) {
-      String value = s.getValue().strip();
-      if (!value.isEmpty()) {
-        scalars++;
-        if (!discard) {
-          properties.put(name, OriginTrackedValue.of(value, new At(path, line(s))));
-        }
-      }
-    } else {
-      error(node, path, "must be a single value, not a " + (node instanceof MappingNode ? "mapping" : "list"));
-    }
-  }
-
-  /** The entries of a mapping whose keys are single values, given once and {@code accepted}. */
-  private void entries(MappingNode m, String path, String twice, BiFunction<String, String, Boolean> accepted,
-      java.util.function.BiConsumer<String, Node> walk) {
-    Set<String> seen = new HashSet<>();
-    for (NodeTuple t : m.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode k)) {
-        error(t.getKeyNode(), path, "must be a single value, not a " + (t.getKeyNode() instanceof MappingNode ? "mapping" : "list"));
-        continue;
-      }
-      String key = k.getValue();
-      String p = join(path, key);
-      lines.put(p, line(k));
-      if (!seen.add(key)) {
-        error(p, twice);
-      } else if (accepted.apply(key, p)) {
-        walk.accept(key, t.getValueNode());
-      }
-    }
   }
 
   private CatalogFile bind() {
@@ -285,13 +135,12 @@ final class CatalogParser {
           throws Exception {
         ConfigurationProperty property = context.getConfigurationProperty();
         if (!(error instanceof ConversionException && property != null
-            && property.getOrigin() instanceof PropertySourceOrigin origin && origin.getOrigin() instanceof At at)) {
+            && property.getOrigin() instanceof PropertySourceOrigin origin && origin.getOrigin() instanceof CatalogSource.At at)) {
           // A list item none of whose values converted ends the list for the Binder: the list is left
           // out, its items' problems are reported already.
           String path = path(name);
-          reported.add(path);
-          if (problems.isEmpty()) {
-            error(path, "cannot be read: " + error.getMessage());
+          if (!yaml.hasProblems()) {
+            yaml.error(path, "cannot be read: " + error.getMessage());
           }
           return null;
         }
@@ -300,15 +149,13 @@ final class CatalogParser {
         String problem = range != null
             ? "must be a whole number from " + range.min() + " to " + range.max() + ", got \"%s\""
             : NOT_A.getOrDefault(type, "cannot be read as a " + type.getSimpleName() + ": \"%s\"");
-        problems.add(new Problem(at.line(), source + " line " + at.line() + ": " + at.path() + ": "
-            + problem.formatted(property.getValue())));
-        reported.add(at.path());
+        yaml.error(at, problem.formatted(property.getValue()));
         // A stand-in keeps the record around it bound (one with no value would end its list or
         // leave its id out); the file is rejected anyway.
         return STAND_INS.get(type);
       }
     };
-    Binder binder = new Binder(ConfigurationPropertySources.from(new OriginTrackedMapPropertySource(source, properties)),
+    Binder binder = new Binder(ConfigurationPropertySources.from(yaml.propertySource()),
         null, CONVERSIONS);
     return binder.bind(ConfigurationPropertyName.EMPTY, Bindable.of(CatalogFile.class), reportFailures)
         .orElseGet(() -> new CatalogFile(null, null, null, null, null));
@@ -356,11 +203,11 @@ final class CatalogParser {
         try {
           days(h.days());
         } catch (DateTimeException e) {
-          error(p + ".days", "is not a set of days: \"" + h.days() + "\" (e.g. MON-FRI, or MON,TUE,THU)");
+          yaml.error(p + ".days", "is not a set of days: \"" + h.days() + "\" (e.g. MON-FRI, or MON,TUE,THU)");
         }
       }
-      if (h != null && h.from() != null && h.to() != null && !h.to().isAfter(h.from()) && !reported.contains(p + ".from")) {
-        error(p + ".to", "must be after from (" + h.from() + "); hours across midnight are not supported");
+      if (h != null && h.from() != null && h.to() != null && !h.to().isAfter(h.from()) && !yaml.reported(p + ".from")) {
+        yaml.error(p + ".to", "must be after from (" + h.from() + "); hours across midnight are not supported");
       }
     });
     schedules.forEach((id, s) -> {
@@ -372,10 +219,10 @@ final class CatalogParser {
         CatalogFile.ScheduleOverride o = overrides.get(i);
         String p = "schedules." + id + ".overrides[" + i + "]";
         if (o.layer() != null && !layers.contains(o.layer())) {
-          error(p + ".layer", "schedule " + id + " has no layer \"" + o.layer() + "\" (layers: " + layers + ")");
+          yaml.error(p + ".layer", "schedule " + id + " has no layer \"" + o.layer() + "\" (layers: " + layers + ")");
         }
-        if (o.from() != null && o.until() != null && !o.until().isAfter(o.from()) && !reported.contains(p + ".from")) {
-          error(p + ".until", "must be after from (" + o.from() + ")");
+        if (o.from() != null && o.until() != null && !o.until().isAfter(o.from()) && !yaml.reported(p + ".from")) {
+          yaml.error(p + ".until", "must be after from (" + o.from() + ")");
         }
         if (o.user() != null) {
           requirePerson(f, o.user(), p + ".user");
@@ -393,17 +240,17 @@ final class CatalogParser {
         kinds.put("group", level.group());
         kinds.values().removeIf(java.util.Objects::isNull);
         if (kinds.size() != 1) {
-          error(p, "needs exactly one of layer, user or group, found " + (kinds.isEmpty() ? "none" : kinds.keySet()));
+          yaml.error(p, "needs exactly one of layer, user or group, found " + (kinds.isEmpty() ? "none" : kinds.keySet()));
         } else if (level.schedule() != null && level.layer() == null) {
-          error(p + ".schedule", "only a layer level names a schedule");
+          yaml.error(p + ".schedule", "only a layer level names a schedule");
         } else if (level.user() != null) {
           requirePerson(f, level.user(), p + ".user");
         } else if (level.group() != null) {
           requireGroup(f, level.group(), p + ".group");
         } else if (level.schedule() != null && !schedules.containsKey(level.schedule())) {
-          error(p + ".schedule", "unknown schedule \"" + level.schedule() + "\"");
+          yaml.error(p + ".schedule", "unknown schedule \"" + level.schedule() + "\"");
         } else if (level.schedule() != null && !map(schedules.get(level.schedule()).layers()).containsKey(level.layer())) {
-          error(p + ".layer", "schedule " + level.schedule() + " has no layer \"" + level.layer() + "\"");
+          yaml.error(p + ".layer", "schedule " + level.schedule() + " has no layer \"" + level.layer() + "\"");
         }
       }
     });
@@ -413,42 +260,42 @@ final class CatalogParser {
   private void checkService(CatalogFile f, Map<String, CatalogFile.Schedule> schedules, String id, CatalogFile.Service s) {
     String p = "services." + id;
     if (s.team() != null && !map(f.teams()).containsKey(s.team())) {
-      error(p + ".team", "unknown team \"" + s.team() + "\" (teams: " + map(f.teams()).keySet() + ")");
+      yaml.error(p + ".team", "unknown team \"" + s.team() + "\" (teams: " + map(f.teams()).keySet() + ")");
     }
     list(s.experts()).forEach(e -> requirePerson(f, e, p + ".experts"));
     list(s.dependencies()).forEach(d -> {
       if (!map(f.services()).containsKey(d)) {
-        error(p + ".dependencies", "unknown service \"" + d + "\"");
+        yaml.error(p + ".dependencies", "unknown service \"" + d + "\"");
       }
     });
     CatalogFile.Schedule schedule = s.schedule() == null ? null : schedules.get(s.schedule());
     if (s.schedule() != null && schedule == null) {
-      error(p + ".schedule", "unknown schedule \"" + s.schedule() + "\" (schedules: " + schedules.keySet() + ")");
+      yaml.error(p + ".schedule", "unknown schedule \"" + s.schedule() + "\" (schedules: " + schedules.keySet() + ")");
     }
     Map<String, String> policies = map(s.escalationPolicy());
     if (!policies.isEmpty() && !policies.containsKey(Catalog.DEFAULT_POLICY_KEY)) {
-      error(p + ".escalationPolicy.default", "is required: the policy for the severities not listed");
+      yaml.error(p + ".escalationPolicy.default", "is required: the policy for the severities not listed");
     }
     policies.forEach((severity, policyId) -> {
       // A single policy id has no entry of its own: it is reported at escalationPolicy.
-      String entry = lines.containsKey(p + ".escalationPolicy." + severity) ? p + ".escalationPolicy." + severity
+      String entry = yaml.hasKey(p + ".escalationPolicy." + severity) ? p + ".escalationPolicy." + severity
           : p + ".escalationPolicy";
       if (!severity.equals(Catalog.DEFAULT_POLICY_KEY) && !SEVERITIES.contains(severity.toUpperCase(Locale.ROOT))) {
-        error(entry, "is not a severity (SEV1…SEV5 or default)");
+        yaml.error(entry, "is not a severity (SEV1…SEV5 or default)");
         return;
       }
       CatalogFile.Policy policy = map(f.policies()).get(policyId);
       if (policy == null) {
-        error(entry, "unknown escalation policy \"" + policyId + "\" (policies: " + map(f.policies()).keySet() + ")");
+        yaml.error(entry, "unknown escalation policy \"" + policyId + "\" (policies: " + map(f.policies()).keySet() + ")");
         return;
       }
       for (CatalogFile.Level level : list(policy.levels())) {
         if (level.layer() != null && level.schedule() == null) {
           if (s.schedule() == null) {
-            error(entry, "policy " + policyId + " pages layer \"" + level.layer() + "\" of the service's schedule, "
+            yaml.error(entry, "policy " + policyId + " pages layer \"" + level.layer() + "\" of the service's schedule, "
                 + "but the service names no schedule");
           } else if (schedule != null && !map(schedule.layers()).containsKey(level.layer())) {
-            error(entry, "policy " + policyId + " pages layer \"" + level.layer() + "\", which schedule "
+            yaml.error(entry, "policy " + policyId + " pages layer \"" + level.layer() + "\", which schedule "
                 + s.schedule() + " does not have (layers: " + map(schedule.layers()).keySet() + ")");
           }
         }
@@ -458,13 +305,13 @@ final class CatalogParser {
 
   private void requireGroup(CatalogFile f, String id, String path) {
     if (!FirebreakGroups.ALL.containsKey(id) && !map(f.teams()).containsKey(id)) {
-      error(path, "unknown group \"" + id + "\" (Firebreak groups: " + FirebreakGroups.ALL.keySet() + "; or a team id)");
+      yaml.error(path, "unknown group \"" + id + "\" (Firebreak groups: " + FirebreakGroups.ALL.keySet() + "; or a team id)");
     }
   }
 
   private void requirePerson(CatalogFile f, String id, String path) {
     if (!map(f.people()).containsKey(id)) {
-      error(path, "unknown person \"" + id + "\" (add them under people with name and email)");
+      yaml.error(path, "unknown person \"" + id + "\" (add them under people with name and email)");
     }
   }
 
@@ -560,39 +407,6 @@ final class CatalogParser {
   }
 
   // ---- small helpers
-
-  /** At {@code path}'s line, else at the line of the mapping that lacks it. */
-  private void error(String path, String message) {
-    Integer line = lines.get(path);
-    for (String p = path; line == null && !p.isEmpty(); ) {
-      p = p.substring(0, Math.max(0, Math.max(p.lastIndexOf('.'), p.lastIndexOf('['))));
-      line = lines.get(p);
-    }
-    int at = line == null ? 0 : line;
-    problems.add(new Problem(at, source + " line " + at + ": " + path + ": " + message));
-  }
-
-  private void error(Node node, String path, String message) {
-    reported.add(path);
-    int line = line(node);
-    problems.add(new Problem(line, source + " line " + line + ": " + (path.isEmpty() ? "(top)" : path) + ": " + message));
-  }
-
-  private static int line(Node node) {
-    return node.getStartMark().getLine() + 1;
-  }
-
-  private static String join(String path, String key) {
-    return path.isEmpty() ? key : path + "." + key;
-  }
-
-  private static Class<?> raw(Type type) {
-    return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
-  }
-
-  private static Type typeArgument(Type type, int index) {
-    return ((ParameterizedType) type).getActualTypeArguments()[index];
-  }
 
   private static <T> T or(T value, T fallback) {
     return value == null ? fallback : value;
