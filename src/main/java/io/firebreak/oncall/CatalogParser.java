@@ -13,7 +13,10 @@ import io.firebreak.oncall.Catalog.Team;
 import io.firebreak.oncall.Catalog.ThirdParty;
 import io.firebreak.oncall.Catalog.WorkingHours;
 import io.firebreak.platform.FirebreakGroups;
-import java.io.StringReader;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -22,33 +25,66 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.hibernate.validator.constraints.Range;
+import org.springframework.boot.context.properties.bind.BindContext;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.support.DefaultConversionService;
 
 /**
- * Reads and validates the catalog file. Every problem is reported with the file, the line and the
- * field path ({@code services.payments-api.tier}), all at once, so an operator can fix a file in
- * one pass; any problem rejects the whole file.
+ * Reads and validates the catalog file: its YAML becomes an origin-tracked property source, Spring
+ * Boot's {@link Binder} binds it to {@link CatalogFile} (converting times, zones and lengths), Bean
+ * Validation checks each field, and the checks across fields and the references follow here.
+ * Every problem is reported with the file, the line and the field path
+ * ({@code services.payments-api.tier}), all at once, so an operator can fix a file in one pass;
+ * any problem rejects the whole file.
  */
 final class CatalogParser {
 
   static final Set<String> SEVERITIES = Set.of("SEV1", "SEV2", "SEV3", "SEV4", "SEV5");
-  private static final Pattern ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]*");
+  /** An element of a Binder name: {@code [key]} or {@code [0]}, or a dashed field name. */
+  private static final Pattern BINDER_ELEMENT = Pattern.compile("\\[([^\\]]*)\\]|([^.\\[]+)");
+  private static final DefaultConversionService CONVERSIONS = new DefaultConversionService();
+  /** What a value that does not convert to the type is, {@code %s} the value (integers: see {@link Range}). */
+  private static final Map<Class<?>, String> NOT_A = Map.of(
+      ZoneId.class, "is not a time zone: \"%s\" (use a region id such as Europe/Berlin)",
+      LocalTime.class, "is not a time of day (HH:MM): \"%s\"",
+      LocalDate.class, "is not a date (YYYY-MM-DD): \"%s\"",
+      LocalDateTime.class, "is not a local date-time (YYYY-MM-DDTHH:MM, in the schedule's time zone): \"%s\"",
+      Length.class, "is not a rotation length: \"%s\" (ISO-8601: P7D for a week, P1D for a day, PT12H for twelve hours)");
+
+  private static final Map<Class<?>, Object> STAND_INS = Map.of(Integer.class, 0, ZoneId.class, ZoneId.of("UTC"),
+      LocalTime.class, LocalTime.MIDNIGHT, LocalDate.class, LocalDate.EPOCH, LocalDateTime.class,
+      LocalDate.EPOCH.atStartOfDay(), Length.class, new Length(1, null));
+
+  static {
+    CONVERSIONS.addConverter(String.class, ZoneId.class, ZoneId::of);
+    CONVERSIONS.addConverter(String.class, LocalTime.class, LocalTime::parse);
+    CONVERSIONS.addConverter(String.class, LocalDate.class, LocalDate::parse);
+    CONVERSIONS.addConverter(String.class, LocalDateTime.class,
+        v -> v.length() == 10 ? LocalDate.parse(v).atStartOfDay() : LocalDateTime.parse(v.replace(' ', 'T')));
+    CONVERSIONS.addConverter(String.class, Length.class, CatalogParser::lengthOrFail);
+  }
+
+  /** Built on first use: Hibernate Validator takes a moment to start. */
+  private static final class Validators {
+    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  }
 
   /** The catalog file is invalid; {@link #errors()} lists every problem with its line and field. */
   static final class InvalidCatalogException extends RuntimeException {
@@ -66,87 +102,254 @@ final class CatalogParser {
   }
 
   private final String source;
-  private final List<String> errors = new ArrayList<>();
-  private final Map<String, Set<String>> declaredLayers = new LinkedHashMap<>();
+  private final CatalogSource yaml;
 
-  private CatalogParser(String source) {
+  private CatalogParser(String source, String text) {
     this.source = source;
+    this.yaml = new CatalogSource(source, text);
   }
 
   /** Parses {@code text} (read from {@code source}, named in errors) or throws with every problem found. */
   static Catalog parse(String source, String text) {
-    return new CatalogParser(source).read(text);
+    return new CatalogParser(source, text).read();
   }
 
-  private Catalog read(String text) {
-    Node root;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      root = new Yaml(options).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-      throw new InvalidCatalogException(source, List.of(source + " line " + line + ": not valid YAML: " + e.getProblem()));
+  private Catalog read() {
+    CatalogFile file = bind();
+    for (ConstraintViolation<CatalogFile> v : Validators.VALIDATOR.validate(file)) {
+      String path = path(v);
+      if (!yaml.reported(path)) {
+        // A key given without a value is bound as absent.
+        yaml.error(path, v.getMessage().equals(CatalogFile.REQUIRED) && yaml.hasKey(path) ? "must not be empty" : v.getMessage());
+      }
     }
-    if (!(root instanceof MappingNode)) {
-      throw new InvalidCatalogException(source, List.of(source + " line 1: the file must be a mapping with people, teams, "
-          + "schedules, policies and services"));
-    }
-    Map<String, Node> top = fields(root, "", Set.of("people", "teams", "schedules", "policies", "services"));
-    Map<String, Person> people = readMap(top.get("people"), "people", this::person);
-    Map<String, Team> teams = readMap(top.get("teams"), "teams", this::team);
-    Map<String, Schedule> schedules = readMap(top.get("schedules"), "schedules", this::schedule);
-    Map<String, EscalationPolicy> policies = readMap(top.get("policies"), "policies", this::policy);
-    Map<String, Service> services = readMap(top.get("services"), "services", this::service);
-    if (top.get("services") == null) {
-      error(root, "services", "is required: the catalog lists at least one service");
-    }
-    Catalog catalog = new Catalog(source, people, teams, schedules, policies, services);
-    checkReferences(catalog);
-    if (!errors.isEmpty()) {
-      throw new InvalidCatalogException(source, errors);
-    }
-    return catalog;
+    check(file);
+    yaml.throwIfInvalid();
+    return catalog(file);
   }
 
-  // ---- sections
-
-  private Person person(String id, Node node, String path) {
-    Map<String, Node> f = fields(node, path, Set.of("name", "email", "groups"));
-    String email = text(f, "email", path, false);
-    if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
-      error(f.get("email"), path + ".email", "is not an email address: \"" + email + "\"");
-    }
-    return new Person(id, textOr(f, "name", path, id), email, ids(f.get("groups"), path + ".groups"));
+  private CatalogFile bind() {
+    BindHandler reportFailures = new BindHandler() {
+      @Override
+      public Object onFailure(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Exception error)
+          throws Exception {
+        ConfigurationProperty property = context.getConfigurationProperty();
+        if (!(error instanceof ConversionException && property != null
+            && property.getOrigin() instanceof PropertySourceOrigin origin && origin.getOrigin() instanceof CatalogSource.At at)) {
+          // A list item none of whose values converted ends the list for the Binder: the list is left
+          // out, its items' problems are reported already.
+          String path = path(name);
+          if (!yaml.hasProblems()) {
+            yaml.error(path, "cannot be read: " + error.getMessage());
+          }
+          return null;
+        }
+        Class<?> type = target.getType().resolve(Object.class);
+        Range range = target.getAnnotation(Range.class);
+        String problem = range != null
+            ? "must be a whole number from " + range.min() + " to " + range.max() + ", got \"%s\""
+            : NOT_A.getOrDefault(type, "cannot be read as a " + type.getSimpleName() + ": \"%s\"");
+        yaml.error(at, problem.formatted(property.getValue()));
+        // A stand-in keeps the record around it bound (one with no value would end its list or
+        // leave its id out); the file is rejected anyway.
+        return STAND_INS.get(type);
+      }
+    };
+    Binder binder = new Binder(ConfigurationPropertySources.from(yaml.propertySource()),
+        null, CONVERSIONS);
+    return binder.bind(ConfigurationPropertyName.EMPTY, Bindable.of(CatalogFile.class), reportFailures)
+        .orElseGet(() -> new CatalogFile(null, null, null, null, null));
   }
 
-  private Team team(String id, Node node, String path) {
-    Map<String, Node> f = fields(node, path, Set.of("name", "slackChannel", "members", "workingHours"));
-    WorkingHours hours = f.get("workingHours") == null ? null : workingHours(f.get("workingHours"), path + ".workingHours");
-    return new Team(id, textOr(f, "name", path, id), text(f, "slackChannel", path, false), ids(f.get("members"), path + ".members"),
-        hours);
+  /** A Binder name as the file spells it: {@code services[payments].escalation-policy} is {@code services.payments.escalationPolicy}. */
+  private static String path(ConfigurationPropertyName name) {
+    StringBuilder path = new StringBuilder();
+    java.util.regex.Matcher m = BINDER_ELEMENT.matcher(name.toString());
+    while (m.find()) {
+      if (m.group(1) != null) {
+        path.append(m.group(1).matches("\\d+") ? "[" + m.group(1) + "]" : "." + m.group(1));
+      } else {
+        path.append(path.isEmpty() ? "" : ".")
+            .append(Pattern.compile("-(.)").matcher(m.group(2)).replaceAll(d -> d.group(1).toUpperCase(Locale.ROOT)));
+      }
+    }
+    return path.toString();
   }
 
-  /** {@code {timeZone: Europe/Berlin, days: MON-FRI, from: "09:00", to: "17:00"}}; null after errors. */
-  private WorkingHours workingHours(Node node, String path) {
-    Map<String, Node> f = fields(node, path, Set.of("timeZone", "days", "from", "to"));
-    if (!(node instanceof MappingNode)) {
-      return null;
+  /** A violation's path as the file spells it: {@code policies.std.levels[1].delayMinutes}. */
+  private static String path(ConstraintViolation<?> v) {
+    StringBuilder path = new StringBuilder();
+    for (jakarta.validation.Path.Node n : v.getPropertyPath()) {
+      if (n.isInIterable()) {
+        path.append(n.getKey() != null ? "." + n.getKey() : "[" + n.getIndex() + "]");
+      }
+      if (n.getKind() == ElementKind.PROPERTY) {
+        path.append(path.isEmpty() ? "" : ".").append(n.getName());
+      }
     }
-    ZoneId zone = parsed(f, "timeZone", path, true, ZoneId::of,
-        "is not a time zone: \"%s\" (use a region id such as Europe/Berlin)");
-    Set<DayOfWeek> days = parsed(f, "days", path, false, CatalogParser::days,
-        "is not a set of days: \"%s\" (e.g. MON-FRI, or MON,TUE,THU)");
-    if (f.get("days") == null) {
-      days = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    return path.toString();
+  }
+
+  // ---- checks across fields and references, each reported at the referring line
+
+  private void check(CatalogFile f) {
+    Map<String, CatalogFile.Schedule> schedules = map(f.schedules());
+    each(f.people(), (id, p) -> list(p.groups()).forEach(g -> requireGroup(f, g, "people." + id + ".groups")));
+    each(f.teams(), (id, team) -> {
+      list(team.members()).forEach(m -> requirePerson(f, m, "teams." + id + ".members"));
+      CatalogFile.WorkingHours h = team.workingHours();
+      String p = "teams." + id + ".workingHours";
+      if (h != null && h.days() != null) {
+        try {
+          days(h.days());
+        } catch (DateTimeException e) {
+          yaml.error(p + ".days", "is not a set of days: \"" + h.days() + "\" (e.g. MON-FRI, or MON,TUE,THU)");
+        }
+      }
+      if (h != null && h.from() != null && h.to() != null && !h.to().isAfter(h.from()) && !yaml.reported(p + ".from")) {
+        yaml.error(p + ".to", "must be after from (" + h.from() + "); hours across midnight are not supported");
+      }
+    });
+    schedules.forEach((id, s) -> {
+      Set<String> layers = map(s.layers()).keySet();
+      each(s.layers(), (layer, r) -> list(r.users())
+          .forEach(u -> requirePerson(f, u, "schedules." + id + ".layers." + layer + ".users")));
+      List<CatalogFile.ScheduleOverride> overrides = list(s.overrides());
+      for (int i = 0; i < overrides.size(); i++) {
+        CatalogFile.ScheduleOverride o = overrides.get(i);
+        String p = "schedules." + id + ".overrides[" + i + "]";
+        if (o.layer() != null && !layers.contains(o.layer())) {
+          yaml.error(p + ".layer", "schedule " + id + " has no layer \"" + o.layer() + "\" (layers: " + layers + ")");
+        }
+        if (o.from() != null && o.until() != null && !o.until().isAfter(o.from()) && !yaml.reported(p + ".from")) {
+          yaml.error(p + ".until", "must be after from (" + o.from() + ")");
+        }
+        if (o.user() != null) {
+          requirePerson(f, o.user(), p + ".user");
+        }
+      }
+    });
+    each(f.policies(), (id, policy) -> {
+      List<CatalogFile.Level> levels = list(policy.levels());
+      for (int i = 0; i < levels.size(); i++) {
+        CatalogFile.Level level = levels.get(i);
+        String p = "policies." + id + ".levels[" + i + "]";
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("layer", level.layer());
+        kinds.put("user", level.user());
+        kinds.put("group", level.group());
+        kinds.values().removeIf(java.util.Objects::isNull);
+        if (kinds.size() != 1) {
+          yaml.error(p, "needs exactly one of layer, user or group, found " + (kinds.isEmpty() ? "none" : kinds.keySet()));
+        } else if (level.schedule() != null && level.layer() == null) {
+          yaml.error(p + ".schedule", "only a layer level names a schedule");
+        } else if (level.user() != null) {
+          requirePerson(f, level.user(), p + ".user");
+        } else if (level.group() != null) {
+          requireGroup(f, level.group(), p + ".group");
+        } else if (level.schedule() != null && !schedules.containsKey(level.schedule())) {
+          yaml.error(p + ".schedule", "unknown schedule \"" + level.schedule() + "\"");
+        } else if (level.schedule() != null && !map(schedules.get(level.schedule()).layers()).containsKey(level.layer())) {
+          yaml.error(p + ".layer", "schedule " + level.schedule() + " has no layer \"" + level.layer() + "\"");
+        }
+      }
+    });
+    each(f.services(), (id, s) -> checkService(f, schedules, id, s));
+  }
+
+  private void checkService(CatalogFile f, Map<String, CatalogFile.Schedule> schedules, String id, CatalogFile.Service s) {
+    String p = "services." + id;
+    if (s.team() != null && !map(f.teams()).containsKey(s.team())) {
+      yaml.error(p + ".team", "unknown team \"" + s.team() + "\" (teams: " + map(f.teams()).keySet() + ")");
     }
-    LocalTime from = parsed(f, "from", path, true, LocalTime::parse, "is not a time of day (HH:MM): \"%s\"");
-    LocalTime to = parsed(f, "to", path, true, LocalTime::parse, "is not a time of day (HH:MM): \"%s\"");
-    if (from != null && to != null && !to.isAfter(from)) {
-      error(f.get("to"), path + ".to", "must be after from (" + from + "); hours across midnight are not supported");
-      return null;
+    list(s.experts()).forEach(e -> requirePerson(f, e, p + ".experts"));
+    list(s.dependencies()).forEach(d -> {
+      if (!map(f.services()).containsKey(d)) {
+        yaml.error(p + ".dependencies", "unknown service \"" + d + "\"");
+      }
+    });
+    CatalogFile.Schedule schedule = s.schedule() == null ? null : schedules.get(s.schedule());
+    if (s.schedule() != null && schedule == null) {
+      yaml.error(p + ".schedule", "unknown schedule \"" + s.schedule() + "\" (schedules: " + schedules.keySet() + ")");
     }
-    return zone == null || days == null || from == null || to == null ? null : new WorkingHours(zone, days, from, to);
+    Map<String, String> policies = map(s.escalationPolicy());
+    if (!policies.isEmpty() && !policies.containsKey(Catalog.DEFAULT_POLICY_KEY)) {
+      yaml.error(p + ".escalationPolicy.default", "is required: the policy for the severities not listed");
+    }
+    policies.forEach((severity, policyId) -> {
+      // A single policy id has no entry of its own: it is reported at escalationPolicy.
+      String entry = yaml.hasKey(p + ".escalationPolicy." + severity) ? p + ".escalationPolicy." + severity
+          : p + ".escalationPolicy";
+      if (!severity.equals(Catalog.DEFAULT_POLICY_KEY) && !SEVERITIES.contains(severity.toUpperCase(Locale.ROOT))) {
+        yaml.error(entry, "is not a severity (SEV1…SEV5 or default)");
+        return;
+      }
+      CatalogFile.Policy policy = map(f.policies()).get(policyId);
+      if (policy == null) {
+        yaml.error(entry, "unknown escalation policy \"" + policyId + "\" (policies: " + map(f.policies()).keySet() + ")");
+        return;
+      }
+      for (CatalogFile.Level level : list(policy.levels())) {
+        if (level.layer() != null && level.schedule() == null) {
+          if (s.schedule() == null) {
+            yaml.error(entry, "policy " + policyId + " pages layer \"" + level.layer() + "\" of the service's schedule, "
+                + "but the service names no schedule");
+          } else if (schedule != null && !map(schedule.layers()).containsKey(level.layer())) {
+            yaml.error(entry, "policy " + policyId + " pages layer \"" + level.layer() + "\", which schedule "
+                + s.schedule() + " does not have (layers: " + map(schedule.layers()).keySet() + ")");
+          }
+        }
+      }
+    });
+  }
+
+  private void requireGroup(CatalogFile f, String id, String path) {
+    if (!FirebreakGroups.ALL.containsKey(id) && !map(f.teams()).containsKey(id)) {
+      yaml.error(path, "unknown group \"" + id + "\" (Firebreak groups: " + FirebreakGroups.ALL.keySet() + "; or a team id)");
+    }
+  }
+
+  private void requirePerson(CatalogFile f, String id, String path) {
+    if (!map(f.people()).containsKey(id)) {
+      yaml.error(path, "unknown person \"" + id + "\" (add them under people with name and email)");
+    }
+  }
+
+  // ---- the catalog, from a valid file, with the defaults
+
+  private Catalog catalog(CatalogFile f) {
+    return new Catalog(source,
+        build(f.people(), (id, p) -> new Person(id, or(p.name(), id), p.email(), list(p.groups()))),
+        build(f.teams(), (id, t) -> new Team(id, or(t.name(), id), t.slackChannel(), list(t.members()),
+            t.workingHours() == null ? null : new WorkingHours(t.workingHours().timeZone(),
+                days(or(t.workingHours().days(), "MON-FRI")), t.workingHours().from(), t.workingHours().to()))),
+        build(f.schedules(), (id, s) -> new Schedule(id, s.timeZone(),
+            build(s.layers(), (layer, r) -> new Rotation(List.copyOf(r.users()),
+                r.start().atTime(or(r.handoff(), LocalTime.of(9, 0))), r.length())),
+            list(s.overrides()).stream().map(o -> new ScheduleOverride(o.layer(), o.user(), o.from(), o.until())).toList())),
+        build(f.policies(), (id, p) -> new EscalationPolicy(id, p.description(), list(p.levels()).stream()
+            .map(l -> l.layer() != null ? new Level(LevelKind.LAYER, l.layer(), l.schedule(), l.delayMinutes())
+                : l.user() != null ? new Level(LevelKind.USER, l.user(), null, l.delayMinutes())
+                : new Level(LevelKind.GROUP, l.group(), null, l.delayMinutes()))
+            .toList(), or(p.repeat(), 0))),
+        build(f.services(), (id, s) -> new Service(id, or(s.name(), id), s.description(), or(s.tier(), 3), s.team(),
+            s.slackChannel(), s.runbook(), list(s.experts()), list(s.dependencies()),
+            list(s.thirdParties()).stream().map(t -> new ThirdParty(t.name(), t.contact())).toList(),
+            s.statusPageComponent(), s.schedule(), severities(s.escalationPolicy()))));
+  }
+
+  /** Severity keys in upper case ({@code sev1} is {@code SEV1}), {@code default} as it is. */
+  private static Map<String, String> severities(Map<String, String> policies) {
+    Map<String, String> result = new LinkedHashMap<>();
+    policies.forEach((severity, policy) -> result.put(
+        severity.equals(Catalog.DEFAULT_POLICY_KEY) ? severity : severity.toUpperCase(Locale.ROOT), policy));
+    return Collections.unmodifiableMap(result);
+  }
+
+  private static <F, T> Map<String, T> build(Map<String, F> file, BiFunction<String, F, T> build) {
+    Map<String, T> result = new LinkedHashMap<>();
+    map(file).forEach((id, entry) -> result.put(id, build.apply(id, entry)));
+    return Collections.unmodifiableMap(result);
   }
 
   /** {@code MON-FRI}, {@code MON,WED,FRI} or a mix ({@code MON-WED,FRI}); three-letter English names. */
@@ -168,75 +371,13 @@ final class CatalogParser {
   }
 
   private static DayOfWeek day(String text) {
-    String t = text.strip().toUpperCase(java.util.Locale.ROOT);
+    String t = text.strip().toUpperCase(Locale.ROOT);
     for (DayOfWeek d : DayOfWeek.values()) {
       if (t.length() == 3 && d.name().startsWith(t)) {
         return d;
       }
     }
     throw new DateTimeException("not a day: " + text);
-  }
-
-  private Schedule schedule(String id, Node node, String path) {
-    Map<String, Node> f = fields(node, path, Set.of("timeZone", "layers", "overrides"));
-    ZoneId zone = parsed(f, "timeZone", path, true, ZoneId::of,
-        "is not a time zone: \"%s\" (use a region id such as Europe/Berlin)");
-    if (zone == null) {
-      zone = ZoneId.of("UTC");
-    }
-    Map<String, Rotation> layers = readMap(f.get("layers"), path + ".layers", this::rotation);
-    // Layers declared, valid or not, so that an invalid one is reported once, not again by every reference.
-    java.util.Set<String> names = new java.util.LinkedHashSet<>();
-    if (f.get("layers") instanceof MappingNode m) {
-      m.getValue().forEach(t -> {
-        if (t.getKeyNode() instanceof ScalarNode k) {
-          names.add(k.getValue());
-        }
-      });
-    }
-    declaredLayers.put(id, names);
-    if (f.get("layers") != null && names.isEmpty()) {
-      error(f.get("layers"), path + ".layers", "needs at least one layer (e.g. primary)");
-    } else if (f.get("layers") == null) {
-      error(node, path + ".layers", "is required");
-    }
-    List<ScheduleOverride> overrides = new ArrayList<>();
-    List<Node> items = sequence(f.get("overrides"), path + ".overrides");
-    for (int i = 0; i < items.size(); i++) {
-      String p = path + ".overrides[" + i + "]";
-      Map<String, Node> o = fields(items.get(i), p, Set.of("layer", "user", "from", "until"));
-      String layer = text(o, "layer", p, true);
-      String user = text(o, "user", p, true);
-      LocalDateTime from = dateTime(o, "from", p);
-      LocalDateTime until = dateTime(o, "until", p);
-      if (layer != null && !names.contains(layer)) {
-        error(o.get("layer"), p + ".layer", "schedule " + id + " has no layer \"" + layer + "\" (layers: " + names + ")");
-      }
-      if (from != null && until != null && !until.isAfter(from)) {
-        error(o.get("until"), p + ".until", "must be after from (" + from + ")");
-      }
-      if (layer != null && user != null && from != null && until != null) {
-        overrides.add(new ScheduleOverride(layer, user, from, until));
-      }
-    }
-    return new Schedule(id, zone, layers, List.copyOf(overrides));
-  }
-
-  private Rotation rotation(String layer, Node node, String path) {
-    Map<String, Node> f = fields(node, path, Set.of("users", "start", "handoff", "length"));
-    List<String> users = ids(f.get("users"), path + ".users");
-    if (users.isEmpty()) {
-      error(f.getOrDefault("users", node), path + ".users", "needs at least one user");
-    }
-    LocalDate start = parsed(f, "start", path, true, LocalDate::parse, "is not a date (YYYY-MM-DD): \"%s\"");
-    LocalTime handoff = parsed(f, "handoff", path, false, LocalTime::parse, "is not a time of day (HH:MM): \"%s\"");
-    if (handoff == null) {
-      handoff = LocalTime.of(9, 0);
-    }
-    Length length = parsed(f, "length", path, true, CatalogParser::lengthOrFail,
-        "is not a rotation length: \"%s\" (ISO-8601: P7D for a week, P1D for a day, PT12H for twelve hours)");
-    return users.isEmpty() || start == null || length == null ? null
-        : new Rotation(users, start.atTime(handoff), length);
   }
 
   private static Length lengthOrFail(String text) {
@@ -247,383 +388,49 @@ final class CatalogParser {
     return length;
   }
 
+  /** A rotation length: whole days ({@code P7D}, {@code P1W}, {@code PT24H}) or at least a minute; null if not one. */
   static Length length(String text) {
-    String upper = text.trim().toUpperCase(java.util.Locale.ROOT);
+    String upper = text.trim().toUpperCase(Locale.ROOT);
     try {
       if (!upper.contains("T")) {
         Period p = Period.parse(upper);
-        if (p.getYears() == 0 && p.getMonths() == 0 && p.getDays() > 0) {
-          return new Length(p.getDays(), null);
-        }
-        return null;
+        return p.getYears() == 0 && p.getMonths() == 0 && p.getDays() > 0 ? new Length(p.getDays(), null) : null;
       }
       Duration d = Duration.parse(upper);
       if (d.isNegative() || d.isZero() || d.toMinutes() < 1) {
         return null;
       }
-      if (d.toSeconds() % 86_400 == 0) {
-        return new Length((int) d.toDays(), null);
-      }
-      return new Length(0, d);
+      return d.toSeconds() % 86_400 == 0 ? new Length((int) d.toDays(), null) : new Length(0, d);
     } catch (DateTimeException e) {
       return null;
     }
   }
 
-  private EscalationPolicy policy(String id, Node node, String path) {
-    Map<String, Node> f = fields(node, path, Set.of("description", "repeat", "levels"));
-    int repeat = number(f, "repeat", path, 0, 0, 10);
-    List<Level> levels = new ArrayList<>();
-    List<Node> items = sequence(f.get("levels"), path + ".levels");
-    if (items.isEmpty()) {
-      error(f.getOrDefault("levels", node), path + ".levels", "needs at least one level");
-    }
-    for (int i = 0; i < items.size(); i++) {
-      String p = path + ".levels[" + i + "]";
-      Map<String, Node> l = fields(items.get(i), p, Set.of("layer", "schedule", "user", "group", "delayMinutes"));
-      List<String> kinds = l.keySet().stream().filter(k -> Set.of("layer", "user", "group").contains(k)).toList();
-      if (kinds.size() != 1) {
-        error(items.get(i), p, "needs exactly one of layer, user or group, found " + (kinds.isEmpty() ? "none" : kinds));
-        continue;
-      }
-      String kind = kinds.get(0);
-      String target = text(l, kind, p, true);
-      String schedule = text(l, "schedule", p, false);
-      if (schedule != null && !kind.equals("layer")) {
-        error(l.get("schedule"), p + ".schedule", "only a layer level names a schedule");
-      }
-      int delay = number(l, "delayMinutes", p, -1, 1, 24 * 60);
-      if (!l.containsKey("delayMinutes")) {
-        error(items.get(i), p + ".delayMinutes", "is required: minutes to wait for an acknowledgement before the next level");
-      }
-      if (target != null && delay > 0) {
-        levels.add(new Level(LevelKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), target, schedule, delay));
-      }
-    }
-    return new EscalationPolicy(id, text(f, "description", path, false), List.copyOf(levels), repeat);
-  }
+  // ---- small helpers
 
-  private Service service(String id, Node node, String path) {
-    Map<String, Node> f = fields(node, path, Set.of("name", "description", "tier", "team", "slackChannel", "runbook",
-        "experts", "dependencies", "thirdParties", "statusPageComponent", "schedule", "escalationPolicy"));
-    String runbook = text(f, "runbook", path, true);
-    if (runbook != null && !runbook.matches("https?://\\S+")) {
-      error(f.get("runbook"), path + ".runbook", "must be an http(s) URL, got \"" + runbook + "\"");
-    }
-    List<ThirdParty> thirdParties = new ArrayList<>();
-    List<Node> items = sequence(f.get("thirdParties"), path + ".thirdParties");
-    for (int i = 0; i < items.size(); i++) {
-      String p = path + ".thirdParties[" + i + "]";
-      Map<String, Node> t = fields(items.get(i), p, Set.of("name", "contact"));
-      String name = text(t, "name", p, true);
-      String contact = text(t, "contact", p, true);
-      if (name != null && contact != null) {
-        thirdParties.add(new ThirdParty(name, contact));
-      }
-    }
-    Map<String, String> policies = new LinkedHashMap<>();
-    Node policyNode = f.get("escalationPolicy");
-    if (policyNode == null) {
-      error(node, path + ".escalationPolicy", "is required: a policy id, or a map of severity (SEV1…SEV5, default) to policy id");
-    } else if (policyNode instanceof ScalarNode s) {
-      policies.put(Catalog.DEFAULT_POLICY_KEY, s.getValue());
-    } else if (policyNode instanceof MappingNode m) {
-      for (NodeTuple t : m.getValue()) {
-        String severity = scalar(t.getKeyNode(), path + ".escalationPolicy");
-        String value = scalar(t.getValueNode(), path + ".escalationPolicy." + severity);
-        if (severity == null || value == null) {
-          continue;
-        }
-        String key = severity.equals(Catalog.DEFAULT_POLICY_KEY) ? severity : severity.toUpperCase(java.util.Locale.ROOT);
-        positions.put(path + ".escalationPolicy." + key, t.getKeyNode().getStartMark().getLine() + 1);
-        if (!key.equals(Catalog.DEFAULT_POLICY_KEY) && !SEVERITIES.contains(key)) {
-          error(t.getKeyNode(), path + ".escalationPolicy." + severity, "is not a severity (SEV1…SEV5 or default)");
-        }
-        policies.put(key, value);
-      }
-      if (!policies.containsKey(Catalog.DEFAULT_POLICY_KEY)) {
-        error(policyNode, path + ".escalationPolicy.default", "is required: the policy for the severities not listed");
-      }
-    } else {
-      error(policyNode, path + ".escalationPolicy", "must be a policy id or a map of severity to policy id");
-    }
-    return new Service(id,
-        textOr(f, "name", path, id),
-        text(f, "description", path, false),
-        number(f, "tier", path, 3, 1, 4),
-        text(f, "team", path, true),
-        text(f, "slackChannel", path, false),
-        runbook,
-        ids(f.get("experts"), path + ".experts"),
-        ids(f.get("dependencies"), path + ".dependencies"),
-        List.copyOf(thirdParties),
-        text(f, "statusPageComponent", path, false),
-        text(f, "schedule", path, false),
-        Collections.unmodifiableMap(policies));
-  }
-
-  // ---- cross references, each reported at the referring line
-
-  private void checkReferences(Catalog c) {
-    c.teams().forEach((id, team) -> team.members().forEach(m -> requirePerson(c, m, "teams." + id + ".members")));
-    c.people().forEach((id, p) -> p.groups().forEach(g -> requireGroup(c, g, "people." + id + ".groups")));
-    c.schedules().forEach((id, s) -> {
-      s.layers().forEach((layer, r) -> {
-        if (r != null) {
-          r.users().forEach(u -> requirePerson(c, u, "schedules." + id + ".layers." + layer + ".users"));
-        }
-      });
-      for (int i = 0; i < s.overrides().size(); i++) {
-        requirePerson(c, s.overrides().get(i).user(), "schedules." + id + ".overrides[" + i + "].user");
-      }
-    });
-    c.policies().forEach((id, policy) -> {
-      for (int i = 0; i < policy.levels().size(); i++) {
-        Level level = policy.levels().get(i);
-        String p = "policies." + id + ".levels[" + i + "]";
-        switch (level.kind()) {
-          case USER -> requirePerson(c, level.target(), p + ".user");
-          case GROUP -> requireGroup(c, level.target(), p + ".group");
-          case LAYER -> {
-            if (level.schedule() != null) {
-              Schedule s = c.schedules().get(level.schedule());
-              if (s == null) {
-                errorAt(p + ".schedule", "unknown schedule \"" + level.schedule() + "\"");
-              } else if (!declaredLayers.getOrDefault(level.schedule(), Set.of()).contains(level.target())) {
-                errorAt(p + ".layer", "schedule " + level.schedule() + " has no layer \"" + level.target() + "\"");
-              }
-            }
-          }
-        }
-      }
-    });
-    c.services().forEach((id, s) -> {
-      String p = "services." + id;
-      if (s.team() != null && !c.teams().containsKey(s.team())) {
-        errorAt(p + ".team", "unknown team \"" + s.team() + "\" (teams: " + c.teams().keySet() + ")");
-      }
-      s.experts().forEach(e -> requirePerson(c, e, p + ".experts"));
-      s.dependencies().forEach(d -> {
-        if (!c.services().containsKey(d)) {
-          errorAt(p + ".dependencies", "unknown service \"" + d + "\"");
-        }
-      });
-      Schedule schedule = null;
-      if (s.schedule() != null) {
-        schedule = c.schedules().get(s.schedule());
-        if (schedule == null) {
-          errorAt(p + ".schedule", "unknown schedule \"" + s.schedule() + "\" (schedules: " + c.schedules().keySet() + ")");
-        }
-      }
-      for (Map.Entry<String, String> e : s.escalationPolicies().entrySet()) {
-        String entry = p + ".escalationPolicy." + e.getKey();
-        String pp = positions.containsKey(entry) ? entry : p + ".escalationPolicy";
-        EscalationPolicy policy = c.policies().get(e.getValue());
-        if (policy == null) {
-          errorAt(pp, "unknown escalation policy \"" + e.getValue() + "\" (policies: " + c.policies().keySet() + ")");
-          continue;
-        }
-        for (Level level : policy.levels()) {
-          if (level.kind() == LevelKind.LAYER && level.schedule() == null) {
-            if (s.schedule() == null) {
-              errorAt(pp, "policy " + policy.id() + " pages layer \"" + level.target() + "\" of the service's schedule, "
-                  + "but the service names no schedule");
-            } else if (schedule != null && !declaredLayers.get(s.schedule()).contains(level.target())) {
-              errorAt(pp, "policy " + policy.id() + " pages layer \"" + level.target() + "\", which schedule "
-                  + s.schedule() + " does not have (layers: " + declaredLayers.get(s.schedule()) + ")");
-            }
-          }
-        }
-      }
-    });
-  }
-
-  private void requireGroup(Catalog c, String id, String path) {
-    if (!FirebreakGroups.ALL.containsKey(id) && !c.teams().containsKey(id)) {
-      errorAt(path, "unknown group \"" + id + "\" (Firebreak groups: " + FirebreakGroups.ALL.keySet() + "; or a team id)");
-    }
-  }
-
-  private void requirePerson(Catalog c, String id, String path) {
-    if (!c.people().containsKey(id)) {
-      errorAt(path, "unknown person \"" + id + "\" (add them under people with name and email)");
-    }
-  }
-
-  // ---- YAML walking with positions
-
-  /** Line of every field path seen, for errors found after the walk (cross references). */
-  private final Map<String, Integer> positions = new LinkedHashMap<>();
-
-  private void errorAt(String path, String message) {
-    Integer line = positions.get(path);
-    errors.add(source + (line == null ? "" : " line " + line) + ": " + path + ": " + message);
-  }
-
-  private void error(Node node, String path, String message) {
-    int line = node == null ? 0 : node.getStartMark().getLine() + 1;
-    errors.add(source + " line " + line + ": " + path + ": " + message);
-  }
-
-  private interface Reader<T> {
-    T read(String id, Node node, String path);
-  }
-
-  private <T> Map<String, T> readMap(Node node, String path, Reader<T> reader) {
-    Map<String, T> result = new LinkedHashMap<>();
-    if (node == null) {
-      return result;
-    }
-    if (!(node instanceof MappingNode m)) {
-      error(node, path, "must be a mapping of id to entry");
-      return result;
-    }
-    for (NodeTuple t : m.getValue()) {
-      String id = scalar(t.getKeyNode(), path);
-      if (id == null) {
-        continue;
-      }
-      String p = path + "." + id;
-      positions.put(p, t.getKeyNode().getStartMark().getLine() + 1);
-      if (!ID.matcher(id).matches()) {
-        error(t.getKeyNode(), p, "is not a valid id (letters, digits, '.', '_' and '-')");
-      }
-      if (result.containsKey(id)) {
-        error(t.getKeyNode(), p, "is defined twice");
-      }
-      T value = reader.read(id, t.getValueNode(), p);
-      if (value != null) {
-        result.put(id, value);
-      }
-    }
-    return Collections.unmodifiableMap(result);
-  }
-
-  /** The fields of a mapping; unknown ones are errors (typos would otherwise be silently ignored). */
-  private Map<String, Node> fields(Node node, String path, Set<String> allowed) {
-    Map<String, Node> fields = new LinkedHashMap<>();
-    if (!(node instanceof MappingNode m)) {
-      error(node, path.isEmpty() ? "(top)" : path, "must be a mapping with fields " + new java.util.TreeSet<>(allowed));
-      return fields;
-    }
-    for (NodeTuple t : m.getValue()) {
-      String key = scalar(t.getKeyNode(), path);
-      if (key == null) {
-        continue;
-      }
-      String p = path.isEmpty() ? key : path + "." + key;
-      positions.put(p, t.getKeyNode().getStartMark().getLine() + 1);
-      if (!allowed.contains(key)) {
-        error(t.getKeyNode(), p, "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
-        continue;
-      }
-      if (fields.containsKey(key)) {
-        error(t.getKeyNode(), p, "is given twice");
-      }
-      fields.put(key, t.getValueNode());
-    }
-    return fields;
-  }
-
-  private String scalar(Node node, String path) {
-    if (node instanceof ScalarNode s) {
-      return s.getValue();
-    }
-    error(node, path, "must be a single value, not a " + (node instanceof MappingNode ? "mapping" : "list"));
-    return null;
-  }
-
-  private String text(Map<String, Node> fields, String key, String path, boolean required) {
-    Node node = fields.get(key);
-    String p = path + "." + key;
-    if (node == null) {
-      if (required) {
-        errors.add(source + " line " + positions.getOrDefault(path, 0) + ": " + p + ": is required");
-      }
-      return null;
-    }
-    String value = scalar(node, p);
-    if (value != null && value.isBlank()) {
-      if (required) {
-        error(node, p, "must not be empty");
-      }
-      return null;
-    }
-    return value == null ? null : value.strip();
-  }
-
-  private String textOr(Map<String, Node> fields, String key, String path, String fallback) {
-    String value = text(fields, key, path, false);
+  private static <T> T or(T value, T fallback) {
     return value == null ? fallback : value;
   }
 
-  private int number(Map<String, Node> fields, String key, String path, int fallback, int min, int max) {
-    String value = text(fields, key, path, false);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    error(fields.get(key), path + "." + key, "must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
-    return fallback;
+  /** A bound list without the entries that failed to bind (reported already); empty for none. */
+  private static <T> List<T> list(List<T> list) {
+    return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
   }
 
-  private LocalDateTime dateTime(Map<String, Node> fields, String key, String path) {
-    return parsed(fields, key, path, true,
-        value -> value.length() == 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value.replace(' ', 'T')),
-        "is not a local date-time (YYYY-MM-DDTHH:MM, in the schedule's time zone): \"%s\"");
+  /** A bound map without the entries that failed to bind (reported already); empty for none. */
+  private static <T> Map<String, T> map(Map<String, T> map) {
+    Map<String, T> result = new LinkedHashMap<>();
+    if (map != null) {
+      map.forEach((k, v) -> {
+        if (v != null) {
+          result.put(k, v);
+        }
+      });
+    }
+    return result;
   }
 
-  /**
-   * A text field read with {@code parser}; null when absent (reported if required) or when it does
-   * not parse (reported as {@code problem}, where {@code %s} stands for the value).
-   */
-  private <T> T parsed(Map<String, Node> fields, String key, String path, boolean required,
-      Function<String, T> parser, String problem) {
-    String value = text(fields, key, path, required);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return parser.apply(value);
-    } catch (DateTimeException e) {
-      error(fields.get(key), path + "." + key, problem.formatted(value));
-      return null;
-    }
-  }
-
-  private List<Node> sequence(Node node, String path) {
-    if (node == null) {
-      return List.of();
-    }
-    if (node instanceof SequenceNode s) {
-      return s.getValue();
-    }
-    error(node, path, "must be a list");
-    return List.of();
-  }
-
-  /** A list of ids; a single value counts as a list of one. */
-  private List<String> ids(Node node, String path) {
-    if (node == null) {
-      return List.of();
-    }
-    if (node instanceof ScalarNode s) {
-      return s.getValue().isBlank() ? List.of() : List.of(s.getValue().strip());
-    }
-    List<String> ids = new ArrayList<>();
-    for (Node item : sequence(node, path)) {
-      String id = scalar(item, path);
-      if (id != null && !id.isBlank()) {
-        ids.add(id.strip());
-      }
-    }
-    return List.copyOf(ids);
+  private static <T> void each(Map<String, T> map, java.util.function.BiConsumer<String, T> action) {
+    map(map).forEach(action);
   }
 }

@@ -183,6 +183,28 @@ class CatalogParserTest {
   }
 
   @Test
+  void idsWithDotsBindAndRepeatedKeysEmptyEntriesAndWrongShapesAreErrorsAtTheirLine() {
+    Catalog c = CatalogParser.parse("catalog.yaml", VALID.replace("ana", "ana.alves").replace("members: [ana.alves, ben]",
+        "members: ben"));
+    assertThat(c.people()).containsKeys("ana.alves", "ben");
+    assertThat(c.teams().get("pay").members()).containsExactly("ben");
+    assertThat(c.schedules().get("pay").layers().get("primary").users()).containsExactly("ana.alves", "ben");
+
+    String yaml = VALID
+        .replace("ben: {name: Ben, email: ben@example.com, groups: [leadership]}",
+            "ben: {name: Ben, email: ben@example.com, groups: [leadership]}\n  ana: {name: Ana again}\n  cleo: {}")
+        .replace("team: pay", "team: pay\n    team: pay")
+        .replace("start: 2026-01-05", "start: [2026-01-05]")
+        .replace("runbook: https://runbooks.example.com/payments", "runbook: \"\"");
+    assertThat(errors(yaml)).containsExactly(
+        "catalog.yaml line 4: people.ana: is defined twice",
+        "catalog.yaml line 5: people.cleo: must not be empty (fields: email, groups, name)",
+        "catalog.yaml line 12: schedules.pay.layers.primary.start: must be a single value, not a list",
+        "catalog.yaml line 21: services.payments.team: is given twice",
+        "catalog.yaml line 22: services.payments.runbook: must not be empty");
+  }
+
+  @Test
   void brokenYamlIsReportedWithItsLine() {
     assertThat(errors(VALID.replace("teams:", "teams: [oops"))).singleElement().asString()
         .startsWith("catalog.yaml line ").contains("not valid YAML");
