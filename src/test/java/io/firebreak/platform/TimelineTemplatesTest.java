@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class TimelineTemplatesTest {
 
-  private static final Pattern CALL = Pattern.compile("timeline\\.add\\(([^;]*?)facts\\b", Pattern.DOTALL);
+  /** Calls that write a timeline line worded by name: directly, or through the channel-step skeleton. */
+  private static final Pattern CALL = Pattern.compile(
+      "(?:timeline\\.add|\\.inIncidentChannel|\\.skipped)\\(([^;]*?)facts\\b", Pattern.DOTALL);
   private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9][a-z0-9-]*)\"");
   /** Actors, not wordings. */
   private static final Set<String> ACTORS = Set.of("firebreak", "slack", "email", "paging", "status-page");
@@ -42,7 +44,11 @@ class TimelineTemplatesTest {
       }
     }
     assertThat(wordings).as("wordings named in the code").hasSizeGreaterThan(20)
-        .contains("phase", "paged", "slack-not-configured", "nobody-to-invite", "no-channel-to-invite-to");
+        .contains("phase", "paged", "nobody-to-invite", "no-channel-to-invite-to");
+    // The not-configured adapters name theirs as "<channel>-not-configured" (comms.NotConfigured).
+    for (String channel : List.of("slack", "email", "paging")) {
+      wordings.add(channel + "-not-configured");
+    }
     for (String wording : wordings) {
       assertThat(Path.of("src/main/resources/messages/timeline-" + wording + ".text.mustache"))
           .as("template of timeline wording %s", wording).isRegularFile();
