@@ -1,9 +1,11 @@
 package io.firebreak.statuspage;
 
-import java.security.SecureRandom;
+import static io.firebreak.statuspage.PublicStatusStore.instant;
+import static io.firebreak.statuspage.PublicStatusStore.newId;
+import static io.firebreak.statuspage.PublicStatusStore.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +34,6 @@ class MaintenanceStore {
     }
   }
 
-  private static final char[] ID_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcTemplate jdbc;
 
@@ -149,19 +149,4 @@ class MaintenanceStore {
         instant(rs.getTimestamp("cancelled_at")), List.of());
   }
 
-  private static String newId() {
-    char[] id = new char[12];
-    for (int i = 0; i < id.length; i++) {
-      id[i] = ID_CHARS[RANDOM.nextInt(ID_CHARS.length)];
-    }
-    return new String(id);
-  }
-
-  private static Timestamp ts(Instant at) {
-    return Timestamp.from(at);
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
 }

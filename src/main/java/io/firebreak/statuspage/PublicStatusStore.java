@@ -146,7 +146,8 @@ class PublicStatusStore {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static String newId() {
+  /** A public id: random, so it says nothing about internal keys or how many incidents there were. */
+  static String newId() {
     char[] id = new char[12];
     for (int i = 0; i < id.length; i++) {
       id[i] = ID_CHARS[RANDOM.nextInt(ID_CHARS.length)];
@@ -154,11 +155,11 @@ class PublicStatusStore {
     return new String(id);
   }
 
-  private static Timestamp ts(Instant at) {
+  static Timestamp ts(Instant at) {
     return Timestamp.from(at);
   }
 
-  private static Instant instant(Timestamp t) {
+  static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
   }
 }

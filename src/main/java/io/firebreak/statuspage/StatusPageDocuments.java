@@ -215,8 +215,7 @@ class StatusPageDocuments {
   }
 
   private Map<String, Object> incident(PublicIncident i, Map<String, Object> page, List<Map<String, Object>> comps) {
-    List<Map<String, Object>> affected = comps.stream().filter(c -> i.components().contains((String) c.get("name")))
-        .toList();
+    List<Map<String, Object>> affected = affected(i.components(), comps);
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("id", i.id());
     doc.put("name", i.name());
@@ -226,31 +225,11 @@ class StatusPageDocuments {
     doc.put("monitoring_at", time(i.monitoringAt()));
     doc.put("resolved_at", time(i.resolvedAt()));
     doc.put("impact", PublicStatus.impactOf(i.componentStatus()));
-    doc.put("shortlink", (properties.url() == null ? "/status" : properties.url()) + "#incident-" + i.id());
+    doc.put("shortlink", shortlink("incident-" + i.id()));
     doc.put("started_at", time(i.createdAt()));
     doc.put("page_id", page.get("id"));
-    List<Map<String, Object>> updates = new ArrayList<>();
-    for (PublicUpdate u : i.updates()) {
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("id", u.id());
-      d.put("status", u.status());
-      d.put("body", u.body());
-      d.put("incident_id", i.id());
-      d.put("created_at", time(u.createdAt()));
-      d.put("updated_at", time(u.createdAt()));
-      d.put("display_at", time(u.createdAt()));
-      d.put("affected_components", affected.stream().map(c -> {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("code", c.get("id"));
-        a.put("name", c.get("name"));
-        a.put("old_status", "operational");
-        a.put("new_status", i.resolved() ? "operational" : i.componentStatus());
-        return a;
-      }).toList());
-      d.put("deliver_notifications", true);
-      updates.add(d);
-    }
-    doc.put("incident_updates", updates);
+    String newStatus = i.resolved() ? "operational" : i.componentStatus();
+    doc.put("incident_updates", i.updates().stream().map(u -> update(u, i.id(), affected, newStatus)).toList());
     doc.put("components", affected);
     return doc;
   }
@@ -258,8 +237,7 @@ class StatusPageDocuments {
   /** One maintenance in Statuspage's scheduled-maintenance shape; a cancelled one is completed, its last update says so. */
   private Map<String, Object> maintenance(PublicMaintenance m, Map<String, Object> page,
       List<Map<String, Object>> comps) {
-    List<Map<String, Object>> affected = comps.stream().filter(c -> m.components().contains((String) c.get("name")))
-        .toList();
+    List<Map<String, Object>> affected = affected(m.components(), comps);
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("id", m.id());
     doc.put("name", m.name());
@@ -269,37 +247,48 @@ class StatusPageDocuments {
     doc.put("monitoring_at", null);
     doc.put("resolved_at", time(m.completedAt()));
     doc.put("impact", "none");
-    doc.put("shortlink", (properties.url() == null ? "/status" : properties.url()) + "#maintenance-" + m.id());
+    doc.put("shortlink", shortlink("maintenance-" + m.id()));
     doc.put("started_at", time(m.startedAt() == null ? m.scheduledFor() : m.startedAt()));
     doc.put("page_id", page.get("id"));
-    List<Map<String, Object>> updates = new ArrayList<>();
-    for (PublicUpdate u : m.updates()) {
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("id", u.id());
-      d.put("status", u.status());
-      d.put("body", u.body());
-      d.put("incident_id", m.id());
-      d.put("created_at", time(u.createdAt()));
-      d.put("updated_at", time(u.createdAt()));
-      d.put("display_at", time(u.createdAt()));
-      String during = u.status().equals("in_progress") || u.status().equals("verifying") ? "under_maintenance"
-          : "operational";
-      d.put("affected_components", affected.stream().map(c -> {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("code", c.get("id"));
-        a.put("name", c.get("name"));
-        a.put("old_status", "operational");
-        a.put("new_status", during);
-        return a;
-      }).toList());
-      d.put("deliver_notifications", true);
-      updates.add(d);
-    }
-    doc.put("incident_updates", updates);
+    doc.put("incident_updates", m.updates().stream().map(u -> update(u, m.id(), affected,
+        u.status().equals("in_progress") || u.status().equals("verifying") ? "under_maintenance" : "operational"))
+        .toList());
     doc.put("components", affected);
     doc.put("scheduled_for", time(m.scheduledFor()));
     doc.put("scheduled_until", time(m.scheduledUntil()));
     return doc;
+  }
+
+  /** The page's components named by an incident or maintenance, in the page's order. */
+  private static List<Map<String, Object>> affected(List<String> names, List<Map<String, Object>> comps) {
+    return comps.stream().filter(c -> names.contains((String) c.get("name"))).toList();
+  }
+
+  private String shortlink(String anchor) {
+    return (properties.url() == null ? "/status" : properties.url()) + "#" + anchor;
+  }
+
+  /** One entry of {@code incident_updates}, for incidents and maintenances alike (Statuspage's shape). */
+  private static Map<String, Object> update(PublicUpdate u, String parentId, List<Map<String, Object>> affected,
+      String newStatus) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("id", u.id());
+    d.put("status", u.status());
+    d.put("body", u.body());
+    d.put("incident_id", parentId);
+    d.put("created_at", time(u.createdAt()));
+    d.put("updated_at", time(u.createdAt()));
+    d.put("display_at", time(u.createdAt()));
+    d.put("affected_components", affected.stream().map(c -> {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("code", c.get("id"));
+      a.put("name", c.get("name"));
+      a.put("old_status", "operational");
+      a.put("new_status", newStatus);
+      return a;
+    }).toList());
+    d.put("deliver_notifications", true);
+    return d;
   }
 
   static String slug(String name) {
